@@ -1,0 +1,93 @@
+package document
+
+import (
+	"strings"
+	"sync"
+
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// Span is a half-open byte range [Start, End) of a text.
+type Span struct{ Start, End int }
+
+// Segmenter splits one paragraph (a line of text) into sentences.
+type Segmenter interface {
+	Segment(para string) []Span
+}
+
+// Punkt is the English Punkt sentence model that prose wraps
+// (neurosnap/sentences). Building it parses a large JSON model, so it is
+// built once per process and shared: Tokenize does not change it.
+type Punkt struct{ tok *sentences.DefaultSentenceTokenizer }
+
+var (
+	punktOnce sync.Once
+	punkt     *Punkt
+)
+
+// NewPunkt returns the shared Punkt segmenter.
+func NewPunkt() *Punkt {
+	punktOnce.Do(func() {
+		t, err := english.NewSentenceTokenizer(nil)
+		if err != nil {
+			// The model is compiled into the binary: failing to load it is a
+			// build defect, not a user error.
+			panic("document: loading the Punkt sentence model: " + err.Error())
+		}
+		punkt = &Punkt{tok: t}
+	})
+	return punkt
+}
+
+// Segment returns the sentences of para, trimmed of surrounding space.
+func (p *Punkt) Segment(para string) []Span {
+	var out []Span
+	for _, s := range p.tok.Tokenize(para) {
+		start, end := s.Start, s.End
+		for start < end && isSpaceByte(para[start]) {
+			start++
+		}
+		for end > start && isSpaceByte(para[end-1]) {
+			end--
+		}
+		if start < end {
+			out = append(out, Span{start, end})
+		}
+	}
+	return out
+}
+
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
+}
+
+// paragraphs splits text into non-blank lines, trimmed.
+func paragraphs(text string) []Span {
+	var out []Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := start, end
+		for s < e && (isSpaceByte(text[s]) || strings.HasPrefix(text[s:], "\u00a0")) {
+			if text[s] == 0xc2 {
+				s += 2
+			} else {
+				s++
+			}
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+		start = end + 1
+	}
+	return out
+}
