@@ -9,10 +9,10 @@ package catalog
 // Catalog is a plan's list of points, with the rules that decide whether an
 // article is about the plan at all.
 type Catalog struct {
-	ID          string  `json:"id"`
-	Title       string  `json:"title"`
-	Version     string  `json:"version,omitempty"`
-	Description string  `json:"description,omitempty"`
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Version     string `json:"version,omitempty"`
+	Description string `json:"description,omitempty"`
 	// Threshold is the score at or above which a clause counts as mentioned.
 	Threshold float64 `json:"threshold"`
 	Context   Context `json:"context"`

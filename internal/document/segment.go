@@ -19,7 +19,9 @@ type Segmenter interface {
 // Punkt is the English Punkt sentence model that prose wraps
 // (neurosnap/sentences). Building it parses a large JSON model, so it is
 // built once per process and shared: Tokenize does not change it.
-type Punkt struct{ tok *sentences.DefaultSentenceTokenizer }
+type Punkt struct {
+	tok *sentences.DefaultSentenceTokenizer
+}
 
 var (
 	punktOnce sync.Once
