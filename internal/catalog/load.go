@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/plancheck/plancheck/clauses"
 )
 
 // Error is a problem at a position in a catalog file.
@@ -442,4 +444,9 @@ func (p *parser) rule(n *yaml.Node) (Rule, bool) {
 		p.errorf(n, "within: only applies to all: rules")
 	}
 	return r, len(p.errs) == before
+}
+
+// Embedded parses the built-in catalog.
+func Embedded() (*Catalog, error) {
+	return Parse(clauses.CatalogName, clauses.Catalog)
 }
