@@ -301,7 +301,7 @@ var clauseKeys = []string{"id", "point", "theme", "pillar", "title", "summary", 
 
 func (p *parser) clause(n *yaml.Node) *Clause {
 	cl := &Clause{Pos: Pos{n.Line, n.Column}}
-	var hasPoint bool
+	var hasPoint, hasRules bool
 	p.fields(n, "clause", clauseKeys, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
@@ -311,8 +311,9 @@ func (p *parser) clause(n *yaml.Node) *Clause {
 			}
 		case "point":
 			hasPoint = true
+			before := len(p.errs)
 			cl.Point = p.integer(v, "point")
-			if cl.Point < 1 {
+			if len(p.errs) == before && cl.Point < 1 {
 				p.errorf(v, "point must be 1 or more, not %d", cl.Point)
 			}
 		case "theme":
@@ -326,6 +327,7 @@ func (p *parser) clause(n *yaml.Node) *Clause {
 		case "seeds":
 			cl.Seeds = p.strings(v, "seeds")
 		case "rules":
+			hasRules = true
 			cl.Rules = p.rules(v, "rules")
 		case "examples":
 			p.fields(v, "examples", []string{"match", "no_match"}, func(k string, v *yaml.Node) {
@@ -352,7 +354,7 @@ func (p *parser) clause(n *yaml.Node) *Clause {
 	if cl.Title == "" {
 		p.errorf(n, "clause %q has no title", cl.ID)
 	}
-	if len(cl.Rules) == 0 {
+	if !hasRules {
 		p.errorf(n, "clause %q has no rules", cl.ID)
 	}
 	return cl

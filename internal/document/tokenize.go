@@ -109,6 +109,10 @@ func scanWord(text string, i, end int) int {
 						continue
 					}
 				}
+				// The closing dot of an acronym (U.S.) belongs to it.
+				if j >= i+3 && text[j-2] == '.' && !isDigit(text[j-1]) {
+					return j + 1
+				}
 			case c == ',':
 				if j > i && isDigit(text[j-1]) && j+3 < end+1 && j+3 <= end &&
 					isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) &&

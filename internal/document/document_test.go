@@ -1,0 +1,111 @@
+package document
+
+import (
+	"strings"
+	"testing"
+)
+
+func norms(a *Analyzer, s string) string {
+	var parts []string
+	for _, t := range a.Tokens(s) {
+		p := t.Norm
+		if t.Break && len(parts) > 0 {
+			p = "|" + p
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestNormalize(t *testing.T) {
+	a := NewAnalyzer()
+	tests := []struct {
+		name, in, want string
+	}{
+		{"thousands comma", "capped at 600,000 troops", "cap at 600000 troop"},
+		{"thousands space", "capped at 600 000 troops", "cap at 600000 troop"},
+		{"thousands nbsp", "capped at 600\u00a0000 troops", "cap at 600000 troop"},
+		{"k suffix", "a 600k army", "a 600000 armi"},
+		{"scale word", "600 thousand soldiers", "600000 soldier"},
+		{"spelled out", "six hundred thousand soldiers", "600000 soldier"},
+		{"hyphenated number", "the twenty-eight-point plan", "the 28 point plan"},
+		{"a hundred", "within a hundred days", "within 100 day"},
+		{"hundred and", "one hundred and fifty people", "150 peopl"},
+		{"lone one kept", "one of the points", "one of the point"},
+		{"billions", "$100bn and 100 billion and $100 bn", "100000000000 and 100000000000 and 100000000000"},
+		{"decimal million", "1.3 million", "1300000"},
+		{"range", "800,000–850,000 troops", "800000 850000 troop"},
+		{"percent", "50% or 50 per cent", "50 percent or 50 percent"},
+		{"british spelling", "recognise recognised recognising", "recogn recogn recogn"},
+		{"american spelling", "recognize recognized recognition", "recogn recogn recogn"},
+		{"derivations", "reduction withdrawal defence", "reduc withdraw defens"},
+		{"possessive", "Ukraine's army, Ukraine’s army", "ukrain armi |ukrain armi"},
+		{"negation", "Kyiv won't and can't, cannot", "kyiv wo not and ca not |can not"},
+		{"usa", "the U.S. and the US, not us", "the usa and the usa |not us"},
+		{"hyphen compound", "NATO-like guarantees", "nato like guarante"},
+		{"all for all", "an all-for-all exchange", "an all for all exchang"},
+		{"accents", "Zelenskyy, Zelenskiy and Zelensky", "zelenski |zelenski and zelenski"},
+		{"curly quotes do not break", "U.S. “security guarantees”", "usa secur guarante"},
+		{"comma breaks", "Crimea, Donbas", "crimea |donba"},
+		{"spaced dash breaks", "peace – not capitulation", "peac |not capitul"},
+		{"city names", "Kiev and Zaporozhye", "kyiv and zaporizhzhia"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := norms(a, tt.in); got != tt.want {
+				t.Errorf("norms(%q)\n got  %q\n want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOffsetsQuoteSource(t *testing.T) {
+	a := NewAnalyzer()
+	text := "Kyiv’s army of 800,000 would shrink to six hundred thousand."
+	for _, tok := range a.Tokens(text) {
+		src := text[tok.Start:tok.End]
+		if src == "" {
+			t.Fatalf("token %q has an empty source span", tok.Norm)
+		}
+	}
+	toks := a.Tokens(text)
+	last := toks[len(toks)-1]
+	if got := text[last.Start:last.End]; got != "six hundred thousand" {
+		t.Errorf("merged number quotes %q, want %q", got, "six hundred thousand")
+	}
+}
+
+func TestAnalyzeSentencesAndLists(t *testing.T) {
+	a := NewAnalyzer()
+	text := "Headline without a full stop\n\nThe U.S. draft was sent by Mr. Witkoff. Kyiv got it on Thursday.\nKey points include:\n- A cap on the army.\n- No NATO troops.\nAfter the list."
+	d := a.Analyze("t.txt", text)
+	var got []string
+	for i := range d.Sentences {
+		got = append(got, d.SentenceText(i))
+	}
+	want := []string{
+		"Headline without a full stop",
+		"The U.S. draft was sent by Mr. Witkoff.",
+		"Kyiv got it on Thursday.",
+		"Key points include:",
+		"- A cap on the army.",
+		"- No NATO troops.",
+		"After the list.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !d.Sentences[4].ListItem || d.Sentences[4].Header != 3 || d.Sentences[5].Header != 3 {
+		t.Errorf("list items should point at their header: %+v %+v", d.Sentences[4], d.Sentences[5])
+	}
+	if d.Sentences[6].ListItem || d.Sentences[3].ListItem {
+		t.Errorf("non-items marked as list items")
+	}
+	for i, s := range d.Sentences {
+		for _, tok := range d.Tokens[s.TokStart:s.TokEnd] {
+			if tok.Sent != i || tok.Start < s.Start || tok.End > s.End {
+				t.Errorf("token %q (%d-%d) outside sentence %d (%d-%d)", tok.Norm, tok.Start, tok.End, i, s.Start, s.End)
+			}
+		}
+	}
+}
