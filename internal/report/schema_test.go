@@ -168,3 +168,27 @@ func TestSchemaMatchesModel(t *testing.T) {
 		}
 	}
 }
+
+// The example in docs/report.md is a valid report.
+func TestDocExampleValidates(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/report.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```json\n")
+	if !ok {
+		t.Fatal("docs/report.md has no ```json example")
+	}
+	example, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("docs/report.md: unterminated ```json example")
+	}
+	validate(t, compileSchema(t, ""), "the docs/report.md example", example)
+	var r Report
+	if err := json.Unmarshal([]byte(example), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Summary.Articles != len(r.Articles) {
+		t.Errorf("example summary counts %d articles, lists %d", r.Summary.Articles, len(r.Articles))
+	}
+}
