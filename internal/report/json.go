@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 )
 
@@ -18,7 +19,8 @@ type jsonPrinter struct {
 	ended   bool
 	n       int // articles written
 	scratch bytes.Buffer
-	err     error
+	err     error // writing failed: nothing more is written
+	encErr  error // tool, catalog or summary could not be encoded
 }
 
 func newJSONPrinter(w io.Writer, _ Options) Printer { return &jsonPrinter{w: w} }
@@ -40,11 +42,22 @@ func (p *jsonPrinter) Article(a *Article) error {
 	if !p.begun {
 		p.Begin(Tool{}, Catalog{})
 	}
+	if p.err != nil {
+		return p.err
+	}
+	// Encode first: an article that cannot be encoded (a NaN score) is
+	// reported and left out, and the document stays valid.
+	p.scratch.Reset()
+	if err := marshalTo(&p.scratch, normalizeArticle(a), "    ", "  "); err != nil {
+		return fmt.Errorf("%s: %w", a.Path, err)
+	}
 	if p.n > 0 {
 		p.write(",")
 	}
 	p.write("\n    ")
-	p.value(normalizeArticle(a), "    ")
+	if p.err == nil {
+		_, p.err = p.w.Write(p.scratch.Bytes())
+	}
 	p.n++
 	return p.err
 }
@@ -65,6 +78,9 @@ func (p *jsonPrinter) End(s *Summary) error {
 	p.write("],\n  \"summary\": ")
 	p.value(normalizeSummary(s), "  ")
 	p.write("\n}\n")
+	if p.err == nil {
+		return p.encErr
+	}
 	return p.err
 }
 
@@ -75,13 +91,20 @@ func (p *jsonPrinter) write(s string) {
 	_, p.err = io.WriteString(p.w, s)
 }
 
-// value writes v indented as if nested at prefix.
+// value writes v indented as if nested at prefix. v is a Tool, Catalog or
+// Summary; if it cannot be encoded (a NaN coverage), null takes its place
+// so that the document stays valid, and the encoding error is kept for
+// End to return.
 func (p *jsonPrinter) value(v any, prefix string) {
 	if p.err != nil {
 		return
 	}
 	p.scratch.Reset()
-	if p.err = marshalTo(&p.scratch, v, prefix, "  "); p.err != nil {
+	if err := marshalTo(&p.scratch, v, prefix, "  "); err != nil {
+		if p.encErr == nil {
+			p.encErr = err
+		}
+		p.write("null")
 		return
 	}
 	_, p.err = p.w.Write(p.scratch.Bytes())

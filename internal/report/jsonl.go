@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 )
 
@@ -27,8 +28,9 @@ func (p *jsonlPrinter) Article(a *Article) error {
 		return p.err
 	}
 	p.buf.Reset()
-	if p.err = marshalTo(&p.buf, normalizeArticle(a), "", ""); p.err != nil {
-		return p.err
+	if err := marshalTo(&p.buf, normalizeArticle(a), "", ""); err != nil {
+		// Left out (a NaN score); the lines around it stay valid.
+		return fmt.Errorf("%s: %w", a.Path, err)
 	}
 	p.buf.WriteByte('\n')
 	_, p.err = p.w.Write(p.buf.Bytes())

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -330,6 +331,57 @@ func TestSnippet(t *testing.T) {
 		}
 		if n := utf8.RuneCountInString(got); n > snippetWidth {
 			t.Errorf("snippet(%q) has %d runes", c.in, n)
+		}
+	}
+}
+
+// A value JSON cannot encode costs the article (or the summary field) but
+// not the document.
+func TestJSONUnencodable(t *testing.T) {
+	nan := math.NaN()
+	r := testReport()
+	r.Articles[1].Coverage = nan
+	r.Summary.MeanCoverage = nan
+	for _, f := range []string{"json", "jsonl"} {
+		var buf bytes.Buffer
+		p, _ := NewPrinter(f, &buf, Options{})
+		var errs []error
+		p.Begin(r.Tool, r.Catalog)
+		for i := range r.Articles {
+			if err := p.Article(&r.Articles[i]); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if err := p.End(&r.Summary); err != nil {
+			errs = append(errs, err)
+		}
+		if len(errs) == 0 {
+			t.Errorf("%s: no error for NaN", f)
+		}
+		if strings.Contains(buf.String(), r.Articles[1].Path) {
+			t.Errorf("%s: the article with NaN was written", f)
+		}
+		for _, doc := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+			if f == "json" {
+				doc = buf.String()
+			}
+			if !json.Valid([]byte(doc)) {
+				t.Errorf("%s: invalid output:\n%s", f, buf.String())
+				break
+			}
+		}
+	}
+}
+
+// Text from articles cannot send escape sequences to the terminal.
+func TestTableNoEscapesFromArticles(t *testing.T) {
+	r := testReport()
+	r.Articles[0].Path = "seeds/evil\x1b[2J.txt"
+	r.Articles[0].Mentions[0].Evidence[0].Text = "Ukraine \x1b]0;owned\x07 would not join NATO."
+	r.Articles[2].Error = "bad \x1b[31m file"
+	for _, f := range []string{"table", "markdown"} {
+		if out := render(t, f, Options{}, r); strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) {
+			t.Errorf("%s: control characters in\n%q", f, out)
 		}
 	}
 }

@@ -59,7 +59,7 @@ func (p *tablePrinter) Article(a *Article) error {
 		p.printf("\n")
 	}
 	p.n++
-	p.printf("%s\n", p.style(ansiBold, a.Path))
+	p.printf("%s\n", p.style(ansiBold, printable(a.Path)))
 	if a.Error != "" {
 		p.printf("  %s %s\n", p.style(ansiRed, "error:"), oneLine(a.Error))
 		return p.flush()

@@ -9,20 +9,6 @@ import (
 	"unicode/utf8"
 )
 
-// Print writes a whole report through p: Begin, every article in order,
-// End with the report's summary. Printing stops at the first error.
-func Print(p Printer, r *Report) error {
-	if err := p.Begin(r.Tool, r.Catalog); err != nil {
-		return err
-	}
-	for i := range r.Articles {
-		if err := p.Article(&r.Articles[i]); err != nil {
-			return err
-		}
-	}
-	return p.End(&r.Summary)
-}
-
 // snippetWidth is the length, in runes, evidence snippets are cut to.
 const snippetWidth = 80
 
@@ -30,7 +16,7 @@ const snippetWidth = 80
 // to at most max runes, on a word boundary when there is one in the second
 // half, ending with "…" when it cut.
 func snippet(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
@@ -123,8 +109,22 @@ func stanceCounts(p *PointSummary) (c, s, n int) {
 }
 
 // oneLine collapses the white space of s, newlines included, to single
-// spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// spaces, and makes it printable.
+func oneLine(s string) string { return printable(strings.Join(strings.Fields(s), " ")) }
+
+// printable replaces control characters (an article's text or a file name
+// could hold terminal escape sequences) with U+FFFD.
+func printable(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
 
 // articleCounts says how many articles a summary counts: "3 articles (2
 // scored, 1 error)".
