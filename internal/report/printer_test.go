@@ -225,6 +225,7 @@ func stripANSI(s string) string {
 func TestTableWidth(t *testing.T) {
 	r := testReport()
 	r.Articles[0].Mentions[1].Title = "A very long clause title that goes on and on about the recognition of territories"
+	r.Articles[0].Mentions[0].Evidence[0].Text = "See https://example.org/" + strings.Repeat("abcdefghij", 6) + " for the text."
 	for _, width := range []int{0, 80, 100, 140} {
 		out := render(t, "table", Options{Width: width}, r)
 		limit := width
@@ -382,6 +383,24 @@ func TestTableNoEscapesFromArticles(t *testing.T) {
 	for _, f := range []string{"table", "markdown"} {
 		if out := render(t, f, Options{}, r); strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) {
 			t.Errorf("%s: control characters in\n%q", f, out)
+		}
+	}
+}
+
+func TestWrapText(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"short", 10, "short"},
+		{"one two three four", 9, "one two\nthree\nfour"},
+		{"see https://example.org/abcdefghij now", 10, "see\nhttps://ex\nample.org/\nabcdefghij\nnow"},
+		{"ab abcdefghijkl", 5, "ab\nabcde\nfghij\nkl"},
+	}
+	for _, c := range cases {
+		if got := wrapText(c.in, c.width); got != c.want {
+			t.Errorf("wrapText(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
@@ -113,6 +114,10 @@ func (p *tablePrinter) Article(a *Article) error {
 		titleW = max(rest-20, 8)
 	}
 	evidenceW = max(rest-titleW, 20)
+	for _, r := range rows {
+		r[2] = wrapText(r[2], titleW)
+		r[5] = wrapText(r[5], evidenceW)
+	}
 	t := p.newTable(map[int]int{2: titleW, 5: evidenceW},
 		[]tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft}, true)
 	t.Header("#", "Theme", "Title", "Stance", "Score", "Evidence")
@@ -265,4 +270,34 @@ func summaryTitle(ps *PointSummary) string {
 		return ps.Title
 	}
 	return ps.Clause
+}
+
+// wrapText breaks s into lines of at most width runes, at spaces, and
+// within words longer than a line (a URL), so that no cell grows past the
+// width it was given.
+func wrapText(s string, width int) string {
+	if width < 1 || utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	var b strings.Builder
+	n := 0 // runes on the current line
+	for _, word := range strings.Fields(s) {
+		w := []rune(word)
+		if n > 0 && n+1+len(w) <= width {
+			b.WriteByte(' ')
+			n++
+		} else if n > 0 {
+			b.WriteByte('\n')
+			n = 0
+		}
+		for len(w) > width-n {
+			b.WriteString(string(w[:width-n]))
+			b.WriteByte('\n')
+			w = w[width-n:]
+			n = 0
+		}
+		b.WriteString(string(w))
+		n += len(w)
+	}
+	return b.String()
 }
