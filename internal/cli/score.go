@@ -96,7 +96,7 @@ func runScore(ctx context.Context, opts *ScoreOptions) error {
 		return err
 	}
 	defer abort()
-	p, err := report.NewPrinter(opts.Format, out, report.Options{Color: opts.Output == "" && opts.IO.ColorEnabled()})
+	p, err := report.NewPrinter(opts.Format, out, report.Options{Color: opts.Output == "" && opts.IO.ColorEnabled(), Width: opts.IO.TerminalWidth()})
 	if err != nil {
 		return usageErrorf("%v", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 // IOStreams holds a command's input and outputs.
@@ -87,3 +88,20 @@ func (s *IOStreams) ColorEnabled() bool {
 
 // ProgressEnabled reports whether a progress bar may be drawn on stderr.
 func (s *IOStreams) ProgressEnabled() bool { return s.stderrTTY && !s.Quiet }
+
+// TerminalWidth is the width of the terminal on stdout, or 0 when stdout is
+// not a terminal.
+func (s *IOStreams) TerminalWidth() int {
+	if !s.stdoutTTY {
+		return 0
+	}
+	f, ok := s.Out.(*os.File)
+	if !ok {
+		return 0
+	}
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
+}

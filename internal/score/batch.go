@@ -65,27 +65,26 @@ func (s *Scorer) Run(ctx context.Context, paths []string, opts BatchOptions, emi
 			seq++
 			return true
 		}
+		walk := func(roots []string) bool {
+			for path, err := range textin.Paths(roots, opts.Walk) {
+				if !send(path, err) {
+					return false
+				}
+			}
+			return true
+		}
 		var roots []string
 		for _, p := range SortPaths(paths) {
-			if p == "-" {
-				if len(roots) > 0 {
-					textin.Walk(roots, opts.Walk, func(path string, err error) { send(path, err) })
-					roots = nil
-				}
-				if !send("-", nil) {
-					return
-				}
+			if p != "-" {
+				roots = append(roots, p)
 				continue
 			}
-			roots = append(roots, p)
+			if !walk(roots) || !send("-", nil) {
+				return
+			}
+			roots = nil
 		}
-		if len(roots) > 0 {
-			textin.Walk(roots, opts.Walk, func(path string, err error) {
-				if ctx.Err() == nil {
-					send(path, err)
-				}
-			})
-		}
+		walk(roots)
 	}()
 
 	var wg sync.WaitGroup
