@@ -72,12 +72,18 @@ func extractHTML(src string) string {
 	}
 	x := &extractor{}
 	root := x.pickRoot(doc)
-	if root == nil {
-		return ""
-	}
 	e := newEmitter()
 	x.emit(e, root, insideArticle(root))
 	body := e.finish()
+	if body == "" {
+		// The class and role rules dropped everything: a page whose
+		// wrapper says "sidebar" or "cookie" about itself. Take the text
+		// with only the tag rules.
+		x.lenient = true
+		e = newEmitter()
+		x.emit(e, root, insideArticle(root))
+		body = e.finish()
+	}
 
 	// The headline is often outside the article element (or in a <header>
 	// that a noise rule dropped); put it first when the body lacks it.
@@ -104,13 +110,17 @@ func extractHTML(src string) string {
 }
 
 type extractor struct {
-	hasH1 bool // the page has a visible <h1>
+	hasH1   bool // the page has a visible <h1>
+	lenient bool // skip the class, id and role rules
 }
 
 // pickRoot chooses the element to take text from: the <article> (or
 // itemprop=articleBody) with the most text, else the largest <main> (or
 // role=main), else <body>. An article with little text next to a much
-// longer body is a teaser, not the story, and is passed over.
+// longer body is a teaser, not the story, and is passed over. Candidates
+// are looked for with the tag rules only: a story inside a wrapper with a
+// noisy class ("layout has-sidebar") is still found, and comments or
+// related-story teasers marked up as articles lose on size.
 func (x *extractor) pickRoot(doc *html.Node) *html.Node {
 	var articles, mains []*html.Node
 	var body *html.Node
@@ -120,7 +130,7 @@ func (x *extractor) pickRoot(doc *html.Node) *html.Node {
 			if n.DataAtom == atom.Body && body == nil {
 				body = n
 			}
-			if n.DataAtom != atom.Body && n.DataAtom != atom.Html && x.dropped(n, inArticle) {
+			if n.DataAtom != atom.Body && n.DataAtom != atom.Html && x.droppedByTag(n, inArticle) {
 				return
 			}
 			switch {
@@ -208,18 +218,15 @@ func insideArticle(n *html.Node) bool {
 	return false
 }
 
-// dropped reports whether element n holds no article text.
-func (x *extractor) dropped(n *html.Node, inArticle bool) bool {
+// droppedByTag reports whether element n holds no article text by its tag
+// or because it is hidden.
+func (x *extractor) droppedByTag(n *html.Node, inArticle bool) bool {
 	if n.DataAtom == atom.Header {
 		return !inArticle
 	}
 	if dropTags[n.DataAtom] {
 		return true
 	}
-	if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
-		return false
-	}
-	var class, id, role, style string
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
@@ -228,20 +235,34 @@ func (x *extractor) dropped(n *html.Node, inArticle bool) bool {
 			if strings.EqualFold(a.Val, "true") {
 				return true
 			}
+		case "style":
+			s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropped reports whether element n holds no article text: by tag, hidden,
+// or by a class, id or role that marks page furniture.
+func (x *extractor) dropped(n *html.Node, inArticle bool) bool {
+	if x.droppedByTag(n, inArticle) {
+		return true
+	}
+	if x.lenient || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+		return false
+	}
+	var class, id, role string
+	for _, a := range n.Attr {
+		switch a.Key {
 		case "class":
 			class = a.Val
 		case "id":
 			id = a.Val
 		case "role":
 			role = a.Val
-		case "style":
-			style = a.Val
-		}
-	}
-	if style != "" {
-		s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
-		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
-			return true
 		}
 	}
 	if role != "" && noiseRoles[strings.ToLower(strings.TrimSpace(role))] {
@@ -253,15 +274,16 @@ func (x *extractor) dropped(n *html.Node, inArticle bool) bool {
 	return false
 }
 
-// holdsStory reports whether n contains the story's landmarks, so that a
-// noisy class on a wrapper ("page has-sidebar") does not drop the story.
+// holdsStory reports whether n contains the headline or the main landmark,
+// so that a noisy class on a wrapper ("page has-sidebar") does not drop the
+// story. (Articles do not count: comments are often marked up as articles.)
 func holdsStory(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		switch c.DataAtom {
-		case atom.Article, atom.Main, atom.H1:
+		case atom.Main, atom.H1:
 			return true
 		}
 		if holdsStory(c) {
@@ -320,6 +342,7 @@ func (x *extractor) emit(e *emitter, n *html.Node, inArticle bool) {
 	case atom.Li:
 		e.lineBreak()
 		e.bullet()
+		defer e.endItem()
 	case atom.Pre:
 		e.pre++
 		defer func() { e.pre-- }()
@@ -399,10 +422,18 @@ func (e *emitter) put(s string) {
 
 func (e *emitter) space() { e.spaced = true }
 
+// bullet starts a list item line. The "- " waits for the item's first text,
+// across block elements inside the item (<li><p>text</p></li>).
 func (e *emitter) bullet() {
 	e.line = append(e.line[:0], "- "...)
 	e.hasText = false
 	e.spaced = false
+}
+
+// endItem ends a list item: a bullet still waiting for text is dropped.
+func (e *emitter) endItem() {
+	e.lineBreak()
+	e.line = e.line[:0]
 }
 
 func (e *emitter) lineBreak() {
@@ -411,8 +442,8 @@ func (e *emitter) lineBreak() {
 			e.out.WriteByte('\n')
 		}
 		e.out.Write(e.line)
+		e.line = e.line[:0]
 	}
-	e.line = e.line[:0]
 	e.hasText = false
 	e.spaced = false
 }
