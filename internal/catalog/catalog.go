@@ -58,6 +58,10 @@ type Clause struct {
 type Examples struct {
 	Match   []string `json:"match,omitempty"`
 	NoMatch []string `json:"no_match,omitempty"`
+	// MatchPos and NoMatchPos are the examples' positions in the file, for
+	// failure messages (same length as Match and NoMatch).
+	MatchPos   []Pos `json:"-"`
+	NoMatchPos []Pos `json:"-"`
 }
 
 // Rule is one way a clause shows up in text. Exactly one of Any and All is

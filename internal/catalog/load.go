@@ -197,11 +197,18 @@ func (p *parser) integer(n *yaml.Node, what string) int {
 }
 
 func (p *parser) strings(n *yaml.Node, what string) []string {
+	out, _ := p.stringsPos(n, what)
+	return out
+}
+
+// stringsPos is strings with the position of each item.
+func (p *parser) stringsPos(n *yaml.Node, what string) ([]string, []Pos) {
 	if n.Kind != yaml.SequenceNode {
 		p.errorf(n, "%s must be a list of strings, not %s", what, kindName(n))
-		return nil
+		return nil, nil
 	}
 	out := make([]string, 0, len(n.Content))
+	pos := make([]Pos, 0, len(n.Content))
 	for _, item := range n.Content {
 		s := p.str(item, what+" item")
 		if item.Kind == yaml.ScalarNode && strings.TrimSpace(s) == "" {
@@ -209,8 +216,9 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 			continue
 		}
 		out = append(out, s)
+		pos = append(pos, Pos{item.Line, item.Column})
 	}
-	return out
+	return out, pos
 }
 
 func (p *parser) catalog(n *yaml.Node, c *Catalog) {
@@ -332,9 +340,9 @@ func (p *parser) clause(n *yaml.Node) *Clause {
 		case "examples":
 			p.fields(v, "examples", []string{"match", "no_match"}, func(k string, v *yaml.Node) {
 				if k == "match" {
-					cl.Examples.Match = p.strings(v, "examples.match")
+					cl.Examples.Match, cl.Examples.MatchPos = p.stringsPos(v, "examples.match")
 				} else {
-					cl.Examples.NoMatch = p.strings(v, "examples.no_match")
+					cl.Examples.NoMatch, cl.Examples.NoMatchPos = p.stringsPos(v, "examples.no_match")
 				}
 			})
 		}
