@@ -2,11 +2,101 @@ package match
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/plancheck/plancheck/internal/catalog"
 	"github.com/plancheck/plancheck/internal/document"
 )
+
+// TestEmbeddedCatalogExamples runs the examples written in the built-in
+// catalog (the same check as `plancheck clauses test`): every clause must
+// have at least one match: example, and every example must pass.
+func TestEmbeddedCatalogExamples(t *testing.T) {
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := document.NewAnalyzer()
+	m, err := Compile(cat, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := m.RunExamples(an)
+	for _, cl := range rep.NoExamples {
+		t.Errorf("%s:%d:%d: %s (point %d) has no examples.match sentence", cat.Source, cl.Pos.Line, cl.Pos.Col, cl.ID, cl.Point)
+	}
+	for _, f := range rep.Failures {
+		t.Error(f.Error())
+	}
+	t.Logf("%d examples passed", rep.Passed)
+}
+
+func TestRunExamples(t *testing.T) {
+	src := `id: t
+title: T
+context:
+  rules:
+    - any: [treaty]
+plan_terms: [treaty]
+ignore: [gaza]
+clauses:
+  - id: p1-water
+    point: 1
+    theme: water
+    title: Water
+    rules:
+      - any: [water quota]
+      - any: [irrigation]
+        anchor: plan
+    examples:
+      match:
+        - Each side gets a water quota.
+        - The treaty limits irrigation.
+        - The 1990 accord set no quota.
+      no_match:
+        - Farmers discussed irrigation.
+        - The Gaza water quota was cut.
+  - id: p2-fish
+    point: 2
+    theme: fish
+    title: Fish
+    rules:
+      - any: [fishing rights]
+`
+	cat, err := catalog.Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := document.NewAnalyzer()
+	m, err := Compile(cat, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := m.RunExamples(an)
+	if rep.Passed != 4 {
+		t.Errorf("passed %d, want 4", rep.Passed)
+	}
+	if len(rep.Failures) != 1 {
+		t.Fatalf("failures %v, want 1", rep.Failures)
+	}
+	got := rep.Failures[0].Error()
+	want := `t.yaml:21:11: p1-water: expected a match (score 0.00): "The 1990 accord set no quota."`
+	if got != want {
+		t.Errorf("failure\n got %s\nwant %s", got, want)
+	}
+	if len(rep.NoExamples) != 1 || rep.NoExamples[0].ID != "p2-fish" {
+		t.Errorf("no examples %v, want p2-fish", rep.NoExamples)
+	}
+}
+
+func TestOneSentenceKeepsTextWhole(t *testing.T) {
+	an := document.NewAnalyzer()
+	doc := OneSentence(an, "The U.S. plan. It says more.")
+	if len(doc.Sentences) != 1 || !strings.Contains(doc.SentenceText(0), "says more") {
+		t.Errorf("sentences %+v", doc.Sentences)
+	}
+}
 
 // clauseAlone returns a matcher for one clause of cat: the clause's rules,
 // the catalog's plan terms and context, and no ignore list, so an example
@@ -36,10 +126,13 @@ func firing(res *Result) (score float64, fired bool, rules string) {
 	return score, fired, rules
 }
 
-// TestClauseExamples checks every clause's examples in the embedded
-// catalog: each match example must reach the threshold with the clause's
-// rules alone, and no rule of the clause may fire on a no_match example.
-func TestClauseExamples(t *testing.T) {
+// TestClauseExamplesStrict is a stricter check of the built-in catalog's
+// examples than RunExamples: the clause's rules run alone, without the
+// catalog's ignore list (so a no_match example must be rejected by the
+// rules themselves, not only by an ignore term), no rule of the clause may
+// fire at all on a no_match example (a low-weight firing counts), and
+// every clause needs at least 3 match and 2 no_match examples.
+func TestClauseExamplesStrict(t *testing.T) {
 	cat, err := catalog.Embedded()
 	if err != nil {
 		t.Fatal(err)
@@ -51,13 +144,13 @@ func TestClauseExamples(t *testing.T) {
 		}
 		m := clauseAlone(t, cat, ci, an)
 		for _, ex := range cl.Examples.Match {
-			score, _, rules := firing(m.Match(an.Analyze("example", ex)))
+			score, _, rules := firing(m.Match(OneSentence(an, ex)))
 			if score < cat.Threshold-1e-9 {
 				t.Errorf("%s: match example scores %.2f (<%.2f):%s\n\t%s", cl.ID, score, cat.Threshold, rules, ex)
 			}
 		}
 		for _, ex := range cl.Examples.NoMatch {
-			if _, fired, rules := firing(m.Match(an.Analyze("example", ex))); fired {
+			if _, fired, rules := firing(m.Match(OneSentence(an, ex))); fired {
 				t.Errorf("%s: no_match example fires%s:\n\t%s", cl.ID, rules, ex)
 			}
 		}
