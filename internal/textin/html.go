@@ -139,6 +139,7 @@ func (x *extractor) pickRoot(doc *html.Node) *html.Node {
 				inArticle = true
 			case n.DataAtom == atom.Main || attr(n, "role") == "main":
 				mains = append(mains, n)
+				inArticle = true
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -207,11 +208,12 @@ func (x *extractor) findH1(doc *html.Node) *html.Node {
 	return found
 }
 
-// insideArticle reports whether n is in (or is) an <article>, where a
-// <header> is the story's own header (headline, standfirst), not the site's.
+// insideArticle reports whether n is in (or is) an <article> or <main>,
+// where a <header> is the story's own header (headline, standfirst), not
+// the site's.
 func insideArticle(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Article {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
 			return true
 		}
 	}
@@ -328,7 +330,7 @@ func (x *extractor) emit(e *emitter, n *html.Node, inArticle bool) {
 	if a != atom.Body && a != atom.Html && x.dropped(n, inArticle) {
 		return
 	}
-	if a == atom.Article {
+	if a == atom.Article || a == atom.Main {
 		inArticle = true
 	}
 	switch a {

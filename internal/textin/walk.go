@@ -29,7 +29,8 @@ type WalkOptions struct {
 
 // Walk calls fn for each article path under roots, in order: roots as
 // given, and in each folder its entries in lexical order, depth first. A
-// root that is a file is passed as given, whatever its extension. A folder
+// root that is a file is passed as given, whatever its extension, and so
+// is "-" (standard input, which Load reads). A folder
 // is searched recursively for files with article extensions, skipping dot
 // files and folders and node_modules; symlinks are followed, each folder at
 // most once. Problems come as fn(path, err) with err an *InputError, and
@@ -93,6 +94,9 @@ func newWalker(opts WalkOptions, yield func(string, error) bool) (*walker, *Inpu
 
 // root walks one root; it returns false when the consumer stopped.
 func (w *walker) root(root string) bool {
+	if root == "-" { // standard input, for Load
+		return w.yield(root, nil)
+	}
 	fi, err := os.Stat(root)
 	if err != nil {
 		return w.yield(root, fsErr(root, err))

@@ -120,9 +120,9 @@ func TestWalkOrderAndFilters(t *testing.T) {
 func TestWalkRoots(t *testing.T) {
 	dir := tree(t, "a/1.txt", "a/2.txt", "b/3.md", "loose.dat", "empty/", "onlyjunk/x.png")
 	in := func(p string) string { return filepath.Join(dir, p) }
-	t.Run("roots in the order given; a file root is kept whatever its extension", func(t *testing.T) {
-		got := collect(dir, []string{in("b"), in("loose.dat"), in("a")}, WalkOptions{Exclude: []string{"*.dat"}})
-		checkWalk(t, got, "ROOT/b/3.md", "ROOT/loose.dat", "ROOT/a/1.txt", "ROOT/a/2.txt")
+	t.Run("roots in the order given; a file root or - is kept whatever its extension", func(t *testing.T) {
+		got := collect(dir, []string{in("b"), in("loose.dat"), "-", in("a")}, WalkOptions{Exclude: []string{"*.dat"}})
+		checkWalk(t, got, "ROOT/b/3.md", "ROOT/loose.dat", "-", "ROOT/a/1.txt", "ROOT/a/2.txt")
 	})
 	t.Run("missing root, empty folder, folder without articles", func(t *testing.T) {
 		got := collect(dir, []string{in("missing"), in("empty"), in("onlyjunk"), in("a/1.txt")}, WalkOptions{})
