@@ -5,11 +5,13 @@
 package score
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/plancheck/plancheck/internal/catalog"
 	"github.com/plancheck/plancheck/internal/document"
+	"github.com/plancheck/plancheck/internal/lang"
 	"github.com/plancheck/plancheck/internal/match"
 	"github.com/plancheck/plancheck/internal/report"
 )
@@ -79,8 +81,19 @@ type Analysis struct {
 func (w *Worker) Analyze(path, text string) *Analysis {
 	doc := w.an.Analyze(path, text)
 	res := w.s.Matcher.Match(doc)
+	lg := lang.Detect(text)
+	var warnings []string
+	if lg.IsOther() {
+		// The rules match English words: say so rather than report no
+		// points as if the article had none.
+		res.Context.InContext = false
+		res.Context.Reasons = []string{fmt.Sprintf("the text looks like %s (%s), not English; the catalog's rules match English text", lg.Name, lg.Code)}
+		warnings = append(warnings, fmt.Sprintf("text looks like %s (%s), not English; no points scored", lg.Name, lg.Code))
+	}
 	a := report.Article{
 		Path:        path,
+		Language:    lg.Code,
+		Warnings:    warnings,
 		PlanContext: res.Context.InContext,
 		Context:     &report.ContextInfo{Score: res.Context.Score, Reasons: res.Context.Reasons},
 		Mentions:    []report.Mention{},

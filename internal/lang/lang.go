@@ -1,0 +1,239 @@
+// Package lang tells English text from text in another language, cheaply
+// and without models: the share of letters in each script (Cyrillic, Greek,
+// Arabic, Hebrew, CJK...) and, for Latin script, the share of words that are
+// common function words of English and of a handful of major European
+// languages. plancheck's rules match English words, so a text in another
+// language would silently score zero points; the scorer says so instead.
+package lang
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// SampleBytes is how much of a text Detect reads.
+const SampleBytes = 4096
+
+// minWords and minLetters are the least evidence Detect decides on.
+const (
+	minWords   = 20
+	minLetters = 60
+)
+
+// Language is a detected language.
+type Language struct {
+	// Code is an ISO 639-1 code ("en", "de", "ru"), a script name for a
+	// script whose language Detect does not tell apart ("cyrillic"), or
+	// "unknown".
+	Code string
+	// Name is the language's English name ("German"), for messages.
+	Name string
+}
+
+// Unknown is the result when the text is too short, or in Latin script
+// but in none of the languages Detect knows.
+var Unknown = Language{Code: "unknown", Name: "an unknown language"}
+
+// English is the result for English text.
+var English = Language{Code: "en", Name: "English"}
+
+// IsEnglish reports whether l is English.
+func (l Language) IsEnglish() bool { return l.Code == "en" }
+
+// IsOther reports whether Detect was sure the text is not English.
+func (l Language) IsOther() bool { return l.Code != "en" && l.Code != "unknown" }
+
+// Detect guesses the language of text from its first SampleBytes bytes.
+func Detect(text string) Language {
+	if len(text) > SampleBytes {
+		cut := SampleBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var s scriptCounts
+	var counts [numLangs]int
+	words := 0
+	var word [32]byte
+	wl := 0
+	tooLong := false
+	flush := func() {
+		if wl > 0 && !tooLong {
+			words++
+			if mask, ok := stopwords[string(word[:wl])]; ok {
+				for i := range numLangs {
+					if mask&(1<<i) != 0 {
+						counts[i]++
+					}
+				}
+			}
+		}
+		wl, tooLong = 0, false
+	}
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			flush() // apostrophes split too: l'accord, it's
+			continue
+		}
+		s.add(r)
+		r = unicode.ToLower(r)
+		if wl+utf8.RuneLen(r) > len(word) {
+			tooLong = true
+			continue
+		}
+		wl += utf8.EncodeRune(word[wl:], r)
+	}
+	flush()
+
+	if l, ok := s.decide(); ok {
+		return l
+	}
+	if words < minWords {
+		return Unknown
+	}
+	best := -1
+	for i := range numLangs {
+		if best < 0 || counts[i] > counts[best] {
+			best = i
+		}
+	}
+	ratio := func(i int) float64 { return float64(counts[i]) / float64(words) }
+	switch {
+	case best == en && ratio(en) >= 0.08:
+		return English
+	case best != en && ratio(best) >= 0.12 && counts[best] > counts[en]*2:
+		return languages[best]
+	case ratio(en) >= 0.15:
+		return English
+	}
+	return Unknown
+}
+
+// scriptCounts counts letters by script.
+type scriptCounts struct {
+	total, latin, cyrillic, greek, arabic, hebrew, han, kana, hangul, other int
+	// Letters only Ukrainian (і ї є ґ) or only Russian (ы э ъ ё) uses.
+	ukrainian, russian int
+}
+
+func (s *scriptCounts) add(r rune) {
+	s.total++
+	switch {
+	case r < 0x250:
+		s.latin++
+	case unicode.Is(unicode.Cyrillic, r):
+		s.cyrillic++
+		switch unicode.ToLower(r) {
+		case 'і', 'ї', 'є', 'ґ':
+			s.ukrainian++
+		case 'ы', 'э', 'ъ', 'ё':
+			s.russian++
+		}
+	case unicode.Is(unicode.Greek, r):
+		s.greek++
+	case unicode.Is(unicode.Arabic, r):
+		s.arabic++
+	case unicode.Is(unicode.Hebrew, r):
+		s.hebrew++
+	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		s.kana++
+	case unicode.Is(unicode.Han, r):
+		s.han++
+	case unicode.Is(unicode.Hangul, r):
+		s.hangul++
+	case unicode.Is(unicode.Latin, r):
+		s.latin++
+	default:
+		s.other++
+	}
+}
+
+// decide names the language of a text mostly in a non-Latin script.
+func (s *scriptCounts) decide() (Language, bool) {
+	if s.total < minLetters || s.latin*2 >= s.total {
+		return Language{}, false
+	}
+	cjk := s.han + s.kana
+	switch max(s.cyrillic, s.greek, s.arabic, s.hebrew, cjk, s.hangul, s.other) {
+	case s.cyrillic:
+		switch {
+		case s.ukrainian > s.russian:
+			return Language{"uk", "Ukrainian"}, true
+		case s.russian > 0:
+			return Language{"ru", "Russian"}, true
+		}
+		return Language{"cyrillic", "a Cyrillic-script language"}, true
+	case s.greek:
+		return Language{"el", "Greek"}, true
+	case s.arabic:
+		return Language{"ar", "Arabic"}, true
+	case s.hebrew:
+		return Language{"he", "Hebrew"}, true
+	case cjk:
+		if s.kana > 0 {
+			return Language{"ja", "Japanese"}, true
+		}
+		return Language{"zh", "Chinese"}, true
+	case s.hangul:
+		return Language{"ko", "Korean"}, true
+	}
+	return Language{"other", "a non-Latin script"}, true
+}
+
+// The Latin-script languages Detect knows, by index.
+const (
+	en = iota
+	de
+	fr
+	es
+	it
+	pt
+	nl
+	pl
+	numLangs
+)
+
+var languages = [numLangs]Language{
+	English,
+	{"de", "German"},
+	{"fr", "French"},
+	{"es", "Spanish"},
+	{"it", "Italian"},
+	{"pt", "Portuguese"},
+	{"nl", "Dutch"},
+	{"pl", "Polish"},
+}
+
+// Each language's most frequent function words; a word in several lists
+// counts for each.
+var lists = [numLangs]string{
+	en: "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were their has would been will its who there we more also said than them these into she her had after about could should",
+	de: "der die das und ist nicht ein eine einen zu den dem mit sich des auf für im von dass auch es sie wird werden bei nach aus wie oder um noch über einer hat sind wurde nur aber vor zur zum kann soll durch ich wir",
+	fr: "le la les des et est une un du que qui dans pour pas au sur par ne se plus avec il elle ce cette sont aux ont été être mais ou son sa ses leur nous vous comme l d qu",
+	es: "el la los las de que y en un una es por con no para se del al lo como más pero sus su le ya fue este ha si porque esta son entre está cuando muy sin sobre también",
+	it: "il di che e la un una per non sono della del nel alla con si da gli le lo ma come anche più questo questa essere è stato dei delle al sul nella ha hanno",
+	pt: "o a os as de que e do da em um uma para com não por mais dos das no na se ao como mas foi ele ela seu sua são está também pelo pela já ou quando muito nos",
+	nl: "de het een en van is dat niet op te zijn met voor die er aan ook als maar bij om door naar uit worden wordt dan nog over zo werd kan hij ze wij heeft hebben",
+	pl: "i w z na nie się do to że jest o jak po co ale od za tak przez dla czy już jego jej ich był była są może oraz ten ta także który która które",
+}
+
+// stopwords maps a function word to the set (bit i: language i) of lists
+// it is in.
+var stopwords = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for i, list := range lists {
+		start := -1
+		for j := 0; j <= len(list); j++ {
+			if j == len(list) || list[j] == ' ' {
+				if start >= 0 {
+					m[list[start:j]] |= 1 << i
+				}
+				start = -1
+			} else if start < 0 {
+				start = j
+			}
+		}
+	}
+	return m
+}()
