@@ -109,3 +109,23 @@ func TestAnalyzeSentencesAndLists(t *testing.T) {
 		}
 	}
 }
+
+func TestHardWrappedText(t *testing.T) {
+	a := NewAnalyzer()
+	text := "Peace plan would cap Ukraine's army\n\nThe draft circulated on Thursday would require Kyiv to cut\nits armed forces to 600,000 troops and to hold elections within\n100 days of signing, officials said. It also offers an amnesty\nfor all sides, according to two people familiar with the text.\n\n- First item of a list\n- Second item\n"
+	d := a.Analyze("w.txt", text)
+	var got []string
+	for i := range d.Sentences {
+		got = append(got, strings.Join(strings.Fields(d.SentenceText(i)), " "))
+	}
+	want := []string{
+		"Peace plan would cap Ukraine's army",
+		"The draft circulated on Thursday would require Kyiv to cut its armed forces to 600,000 troops and to hold elections within 100 days of signing, officials said.",
+		"It also offers an amnesty for all sides, according to two people familiar with the text.",
+		"- First item of a list",
+		"- Second item",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

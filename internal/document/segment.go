@@ -64,8 +64,28 @@ func isSpaceByte(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
 }
 
-// paragraphs splits text into non-blank lines, trimmed.
+// paragraphs splits text into paragraphs: each non-blank line, trimmed;
+// or, for hard-wrapped text (e-mail style, lines broken mid-sentence),
+// runs of lines up to a blank line or a list item.
 func paragraphs(text string) []Span {
+	lines := lineSpans(text)
+	if !hardWrapped(text, lines) {
+		return lines
+	}
+	var out []Span
+	for i, l := range lines {
+		if len(out) > 0 && i > 0 && !blankBetween(text, lines[i-1].End, l.Start) &&
+			!isListItem(text[l.Start:l.End]) && !endsSentence(text[lines[i-1].Start:lines[i-1].End]) {
+			out[len(out)-1].End = l.End
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// lineSpans returns the non-blank lines of text, trimmed.
+func lineSpans(text string) []Span {
 	var out []Span
 	start := 0
 	for start <= len(text) {
@@ -76,7 +96,7 @@ func paragraphs(text string) []Span {
 			end += start
 		}
 		s, e := start, end
-		for s < e && (isSpaceByte(text[s]) || strings.HasPrefix(text[s:], "\u00a0")) {
+		for s < e && (isSpaceByte(text[s]) || strings.HasPrefix(text[s:e], "\u00a0")) {
 			if text[s] == 0xc2 {
 				s += 2
 			} else {
@@ -92,4 +112,37 @@ func paragraphs(text string) []Span {
 		start = end + 1
 	}
 	return out
+}
+
+// hardWrapped reports whether most lines break in mid-sentence: many
+// lines of similar, medium length that do not end a sentence.
+func hardWrapped(text string, lines []Span) bool {
+	if len(lines) < 4 {
+		return false
+	}
+	wrapped := 0
+	for _, l := range lines[:len(lines)-1] {
+		n := l.End - l.Start
+		if n >= 40 && n <= 100 && !endsSentence(text[l.Start:l.End]) {
+			wrapped++
+		}
+	}
+	return wrapped*2 >= len(lines)-1
+}
+
+// endsSentence reports whether a line ends with sentence-final punctuation.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, "\"'”’)]*_ ")
+	if line == "" {
+		return true
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return false
+}
+
+func blankBetween(text string, a, b int) bool {
+	return strings.Count(text[a:b], "\n") > 1
 }
