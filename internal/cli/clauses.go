@@ -29,7 +29,9 @@ func NewCmdClauses(io *iostreams.IOStreams) *cobra.Command {
 point, theme, id and title, as a table or as JSON.`,
 		Example: `  plancheck clauses
   plancheck clauses --format json
-  plancheck clauses --catalog my-plan.yaml`,
+  plancheck clauses --catalog my-plan.yaml
+  plancheck clauses validate my-plan.yaml
+  plancheck clauses test my-plan.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Format != "table" && opts.Format != "json" {
@@ -40,6 +42,7 @@ point, theme, id and title, as a table or as JSON.`,
 	}
 	cmd.PersistentFlags().StringVar(&opts.Catalog, "catalog", "", "clause catalog YAML to use instead of the built-in one")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
+	cmd.AddCommand(NewCmdClausesValidate(io, nil), NewCmdClausesTest(io, nil))
 	return cmd
 }
 

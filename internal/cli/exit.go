@@ -5,21 +5,25 @@ import "fmt"
 // Exit codes, the same for every command (documented in README and in
 // `plancheck --help`).
 const (
-	// ExitOK: everything was scored (and no --fail-on change was found).
+	// ExitOK: the command did its work: everything was scored (and no
+	// --fail-on change was found), the catalog is valid, its examples pass.
 	ExitOK = 0
 	// ExitChanges: `diff` or `score --baseline` found a change named by
 	// --fail-on.
 	ExitChanges = 1
-	// ExitError: a usage error, a bad catalog, or an input that could not
-	// be scored (the others are still scored and reported).
+	// ExitError: a usage error; a bad catalog, config, report or gold
+	// file; a failing catalog example (clauses test); or an input that
+	// could not be scored (the others are still scored and reported).
 	ExitError = 2
 )
 
 const exitCodesHelp = `Exit codes:
-  0  everything was scored (and no change named by --fail-on was found)
+  0  success: everything was scored (and no change named by --fail-on was
+     found), the catalog is valid, its examples pass
   1  diff: a change named by --fail-on was found
-  2  usage error, bad catalog or report, or an input that could not be scored
-     (in a batch the other inputs are still scored and reported)`
+  2  usage error; bad catalog, config (.plancheck.yaml), report or gold file;
+     a failing catalog example (clauses test); or an input that could not be
+     scored (in a batch the other inputs are still scored and reported)`
 
 // StatusError ends a command with a code after its output was written; Msg,
 // when set, is printed on stderr as "plancheck: Msg".

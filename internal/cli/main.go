@@ -76,7 +76,8 @@ func isCobraUsage(msg string) bool {
 
 // NewRootCmd builds the command tree.
 func NewRootCmd(io *iostreams.IOStreams) *cobra.Command {
-	var color string
+	var color, configPath string
+	var showVersion bool
 	root := &cobra.Command{
 		Use:   "plancheck",
 		Short: "Find the points of the 2025 US 28-point peace plan in news articles",
@@ -85,32 +86,51 @@ US 28-point peace plan for Russia and Ukraine each article mentions, with the
 sentences that show it, and how the article frames each point (critical,
 supportive or neutral).
 
-The clause catalog is built in; pass --catalog FILE to use your own.
+The clause catalog is built in; pass --catalog FILE to use your own (see
+docs/catalog.md), and check it with 'plancheck clauses validate' and
+'plancheck clauses test'.
+
+Defaults for --catalog, --format, --include, --exclude and -j can be kept in
+a .plancheck.yaml in the current folder or a parent (or --config FILE);
+flags override it.
 
 ` + exitCodesHelp,
 		Example: `  plancheck score article.txt
   plancheck score corpus/ --format json -o report.json
+  plancheck explain article.txt --point 21
+  plancheck eval --gold testdata/seeds.gold.yaml seeds/
+  plancheck clauses validate my-plan.yaml
   plancheck diff base.json head.json --format markdown`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if !io.SetColorMode(color) {
+			// --color only when given, so CLICOLOR_FORCE still counts.
+			if cmd.Flags().Changed("color") && !io.SetColorMode(color) {
 				return usageErrorf("--color must be auto, always or never, not %q", color)
 			}
-			return nil
+			return applyConfig(cmd, configPath)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if showVersion {
+				return runVersion(&VersionOptions{IO: io})
+			}
+			return cmd.Help()
 		},
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	root.SetVersionTemplate("plancheck {{.Version}}\n")
 	root.PersistentFlags().StringVar(&color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	root.PersistentFlags().BoolVarP(&io.Quiet, "quiet", "q", false, "print no progress or warnings on stderr")
+	root.PersistentFlags().StringVar(&configPath, "config", "", "read flag defaults from `FILE` instead of the nearest .plancheck.yaml")
+	root.Flags().BoolVar(&showVersion, "version", false, "print plancheck's version and the built-in catalog's id and hash")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{msg: err.Error()}
 	})
 
 	root.AddCommand(NewCmdScore(io, nil))
 	root.AddCommand(NewCmdClauses(io))
+	root.AddCommand(NewCmdExplain(io, nil))
+	root.AddCommand(NewCmdEval(io, nil))
+	root.AddCommand(NewCmdVersion(io, nil))
 	return root
 }

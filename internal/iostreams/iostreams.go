@@ -28,16 +28,24 @@ type IOStreams struct {
 
 // System returns streams on the process's stdin, stdout and stderr.
 func System() *IOStreams {
-	_, noColor := os.LookupEnv("NO_COLOR")
 	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: isTerminal(os.Stdout), stderrTTY: isTerminal(os.Stderr),
-		colorMode: "auto", noColor: noColor,
+		colorMode: "auto",
 	}
-	if v := os.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
+	s.ApplyEnv(os.Getenv)
+	return s
+}
+
+// ApplyEnv reads the colour variables: NO_COLOR (set and not empty: no
+// colour in auto mode, see no-color.org) and CLICOLOR_FORCE (set and not
+// "0": colour even when stdout is not a terminal). A --color flag given on
+// the command line overrides both.
+func (s *IOStreams) ApplyEnv(getenv func(string) string) {
+	s.noColor = getenv("NO_COLOR") != ""
+	if v := getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
 		s.colorMode = "always"
 	}
-	return s
 }
 
 func isTerminal(f *os.File) bool {

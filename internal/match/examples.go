@@ -7,8 +7,8 @@ import (
 	"github.com/plancheck/plancheck/internal/document"
 )
 
-// ExampleFailure is a catalog example its clause's rules got wrong.
-type ExampleFailure struct {
+// ExampleResult is one catalog example checked against its clause's rules.
+type ExampleResult struct {
 	Clause *catalog.Clause
 	// File is the catalog file (its Source) and Pos where the example is
 	// written in it.
@@ -19,29 +19,62 @@ type ExampleFailure struct {
 	// no_match: example they found.
 	Want bool
 	Text string
-	// Score is the clause score the example got.
-	Score float64
+	// Score is the clause score the example got, Threshold the catalog's.
+	Score, Threshold float64
+	// Pass is true when the rules did what the example says.
+	Pass bool
 }
 
-func (f ExampleFailure) Error() string {
+// Error is the result as a "file:line:col: message" line.
+func (f ExampleResult) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", f.File, f.Pos.Line, f.Pos.Col, f.Message())
 }
 
-// Message is the failure without its position, such as
-// `p21-territory: expected a match: "..."`.
-func (f ExampleFailure) Message() string {
-	if f.Want {
-		return fmt.Sprintf("%s: expected a match (score %.2f): %q", f.Clause.ID, f.Score, f.Text)
+// Message is the result without its position, such as
+// `p21-territory: expected a match: "..." (score 0.35, threshold 0.50)`.
+func (f ExampleResult) Message() string {
+	want := "expected a match"
+	if !f.Want {
+		want = "expected no match"
 	}
-	return fmt.Sprintf("%s: expected no match (score %.2f): %q", f.Clause.ID, f.Score, f.Text)
+	if f.Pass {
+		want = "matched"
+		if !f.Want {
+			want = "did not match"
+		}
+	}
+	return fmt.Sprintf("%s: %s: %q (score %.2f, threshold %.2f)", f.Clause.ID, want, f.Text, f.Score, f.Threshold)
 }
 
 // ExampleReport is the outcome of running a catalog's examples.
 type ExampleReport struct {
-	Passed   int
-	Failures []ExampleFailure
+	// Results holds every example, clause by clause, match: before
+	// no_match:.
+	Results []ExampleResult
 	// NoExamples lists the clauses without a single match: example.
 	NoExamples []*catalog.Clause
+}
+
+// Passed counts the examples that passed.
+func (r *ExampleReport) Passed() int {
+	n := 0
+	for _, x := range r.Results {
+		if x.Pass {
+			n++
+		}
+	}
+	return n
+}
+
+// Failures returns the examples that failed.
+func (r *ExampleReport) Failures() []ExampleResult {
+	var out []ExampleResult
+	for _, x := range r.Results {
+		if !x.Pass {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // RunExamples checks every clause's examples against its own rules. Each
@@ -61,17 +94,12 @@ func (m *Matcher) RunExamples(an *document.Analyzer) *ExampleReport {
 		check := func(texts []string, pos []catalog.Pos, want bool) {
 			for i, text := range texts {
 				score := m.ClauseScore(an, ci, text)
-				if (score >= m.Catalog.Threshold-1e-9) == want {
-					rep.Passed++
-					continue
-				}
-				f := ExampleFailure{Clause: cl, File: m.Catalog.Source, Want: want, Text: text, Score: score}
+				x := ExampleResult{Clause: cl, File: m.Catalog.Source, Pos: cl.Pos, Want: want, Text: text,
+					Score: score, Threshold: m.Catalog.Threshold, Pass: (score >= m.Catalog.Threshold-1e-9) == want}
 				if i < len(pos) {
-					f.Pos = pos[i]
-				} else {
-					f.Pos = cl.Pos
+					x.Pos = pos[i]
 				}
-				rep.Failures = append(rep.Failures, f)
+				rep.Results = append(rep.Results, x)
 			}
 		}
 		check(cl.Examples.Match, cl.Examples.MatchPos, true)

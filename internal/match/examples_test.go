@@ -26,10 +26,10 @@ func TestEmbeddedCatalogExamples(t *testing.T) {
 	for _, cl := range rep.NoExamples {
 		t.Errorf("%s:%d:%d: %s (point %d) has no examples.match sentence", cat.Source, cl.Pos.Line, cl.Pos.Col, cl.ID, cl.Point)
 	}
-	for _, f := range rep.Failures {
+	for _, f := range rep.Failures() {
 		t.Error(f.Error())
 	}
-	t.Logf("%d examples passed", rep.Passed)
+	t.Logf("%d examples passed", rep.Passed())
 }
 
 func TestRunExamples(t *testing.T) {
@@ -74,14 +74,15 @@ clauses:
 		t.Fatal(err)
 	}
 	rep := m.RunExamples(an)
-	if rep.Passed != 4 {
-		t.Errorf("passed %d, want 4", rep.Passed)
+	if rep.Passed() != 4 {
+		t.Errorf("passed %d, want 4", rep.Passed())
 	}
-	if len(rep.Failures) != 1 {
-		t.Fatalf("failures %v, want 1", rep.Failures)
+	fails := rep.Failures()
+	if len(fails) != 1 {
+		t.Fatalf("failures %v, want 1", fails)
 	}
-	got := rep.Failures[0].Error()
-	want := `t.yaml:21:11: p1-water: expected a match (score 0.00): "The 1990 accord set no quota."`
+	got := fails[0].Error()
+	want := `t.yaml:21:11: p1-water: expected a match: "The 1990 accord set no quota." (score 0.00, threshold 0.50)`
 	if got != want {
 		t.Errorf("failure\n got %s\nwant %s", got, want)
 	}
