@@ -142,6 +142,8 @@ type explainRule struct {
 	Line    int             `json:"line"`
 	Col     int             `json:"col"`
 	Firings []explainFiring `json:"firings,omitempty"`
+	// WhyNot says why a rule listed in not_fired did not fire.
+	WhyNot string `json:"why_not,omitempty"`
 }
 
 type explainFiring struct {
@@ -249,6 +251,9 @@ func explain(sc *score.Scorer, an *score.Analysis, point int) *Explanation {
 		}
 		if point > 0 {
 			p.NotFired = notFired(cl, p.Rules)
+			for i := range p.NotFired {
+				p.NotFired[i].WhyNot = whyNot(cat, doc, &cl.Rules[p.NotFired[i].Rule-1])
+			}
 		}
 		for _, mn := range an.Article.Mentions {
 			if mn.Point == cl.Point {
@@ -383,7 +388,10 @@ func printExplanation(w io.Writer, ex *Explanation, color, brief bool) {
 			printRule(w, st, "rule", r, "", &sents)
 		}
 		for _, r := range p.NotFired {
-			fmt.Fprintf(w, "  %s\n", st.dim(ruleHead("rule", r, "")+": did not fire"))
+			fmt.Fprintf(w, "  %s: did not fire\n", ruleHead("rule", r, ""))
+			if r.WhyNot != "" {
+				fmt.Fprintf(w, "    %s\n", r.WhyNot)
+			}
 		}
 		sents.print(w, st)
 		if f := p.Framing; f != nil {
