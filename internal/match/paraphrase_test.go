@@ -141,6 +141,11 @@ var paraphrases = []struct {
 	{"Russian drones entered Polish airspace and Polish jets were scrambled.", nil},
 	{"Russian missiles struck Dnipro and Odesa overnight.", nil},
 	{"Ukraine's army withdrew from Huliaipole after weeks of assaults.", nil},
+	{"Dmitriev, who heads Russia's sovereign wealth fund and helped draft the plan, confirmed he had met Ukrainian officials.", nil},
+	{"The World Bank estimates that rebuilding Ukraine would cost $524bn.", nil},
+	{"Russian strikes on Odesa's ports would disrupt grain shipments across the Black Sea, officials warned.", nil},
+	{"Zaluzhny would be a strong candidate if elections were held.", nil},
+	{"The plan comes as New Start, the last US-Russia arms control treaty, is due to expire in February.", nil},
 }
 
 // paraphraseDoc makes one sentence of text (however Punkt would cut it).
