@@ -11,3 +11,21 @@ const CatalogName = "embedded:clauses/us-28-point-plan.yaml"
 //
 //go:embed us-28-point-plan.yaml
 var Catalog []byte
+
+// CuesName is the name the embedded framing lexicon reports in errors.
+const CuesName = "embedded:clauses/cues.yaml"
+
+// Cues is the YAML of the built-in framing lexicon (cue phrases,
+// negators, contrast markers, intensifiers, hedges).
+//
+//go:embed cues.yaml
+var Cues []byte
+
+// ActorsName is the name the embedded actor catalog reports in errors.
+const ActorsName = "embedded:clauses/actors.yaml"
+
+// Actors is the YAML of the built-in actor catalog (actors, their groups
+// and aliases, and the reporting words that cite them).
+//
+//go:embed actors.yaml
+var Actors []byte

@@ -1,0 +1,708 @@
+// Package frame decides how an article frames each point it mentions
+// (docs/codebook.md section 3): the stance (critical, supportive or
+// neutral), the cues that decided it, the actors the passages cite and
+// whether the point is reported with hedges.
+//
+// The words are data: clauses/cues.yaml (cue lexicon, negators, contrast
+// markers, intensifiers, hedges) and clauses/actors.yaml (actors, their
+// groups and aliases, reporting words), compiled once by New into a token
+// trie like the matcher's. Frame then reads only the few sentences of a
+// point's passage.
+//
+// How a stance is decided:
+//
+//   - The passage of a point is its evidence sentences (weight 1), their
+//     immediate neighbours when they continue the topic (same paragraph,
+//     or opening with an anaphor such as "This" or "The provision";
+//     weight neighbour_weight), and for a list item its list header, the
+//     sentence the header points back to ("... were draconian. These
+//     included:") and a sentence after the list that opens with an anaphor
+//     ("These terms ..."), when they name what is listed with an item noun
+//     (concessions, demands, terms; weight header_weight). A plain header
+//     ("Key elements of the draft include:") has no cue, so its items stay
+//     neutral however critical the article is elsewhere.
+//   - A cue in a sentence that also mentions other points belongs to the
+//     point nearest to it (token distance, each punctuation break counting
+//     as 4 tokens; a bracketed remark belongs to what precedes the
+//     bracket), unless the points are coordinated ("demands for neutrality
+//     and limits on its army, echoing ... capitulation") and the cue stands
+//     outside the coordination. A neighbour that mentions other points
+//     lends cues only when it opens with an anaphor, and then only those
+//     nearer to the anaphor.
+//   - A negator up to negation_window tokens before a cue, with only
+//     function words between ("not a capitulation", "far from
+//     reasonable"), flips it at negated_supportive or negated_critical; a negated demand is
+//     dropped. Intensifiers right before a cue scale it. Cues on the
+//     losing side of a contrast ("painful but necessary", "although X, Y",
+//     a sentence before one that opens with "However") keep
+//     contrast_discount of their weight.
+//   - Demands and concessions forced on Ukraine count as critical unless
+//     the passage weighs a gain ("in exchange for"), which offsets them.
+//   - Critical wins with at least min_score and dominance times the
+//     supportive weight, and vice versa; anything else (no cues, or both
+//     sides in balance) is neutral. Hedges never count.
+package frame
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/plancheck/plancheck/internal/document"
+	"github.com/plancheck/plancheck/internal/match"
+	"github.com/plancheck/plancheck/internal/report"
+)
+
+// breakCost is the token distance a punctuation break adds when deciding
+// which point a cue belongs to.
+const breakCost = 4
+
+// citeWindow is how many tokens before a reporting word an actor may
+// stand.
+const citeWindow = 12
+
+type role uint8
+
+const (
+	roleEvidence role = iota
+	roleHeader
+	roleNeighbour
+)
+
+type span struct{ start, end int }
+
+type otherSpan struct {
+	clause int
+	span
+}
+
+// psent is a sentence of a point's passage.
+type psent struct {
+	si       int
+	role     role
+	weight   float64
+	own      []span // the point's tokens, or an anaphor standing for them
+	others   []otherSpan
+	hits     []hit
+	discount bool // a following sentence opens with "However", "But" ...
+}
+
+// Frame implements score.Framer.
+func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *report.Framing {
+	fr := &report.Framing{Stance: report.Neutral, Cues: []report.Cue{}, Attribution: []string{}}
+	own := map[int][]span{}
+	others := map[int][]otherSpan{}
+	for i := range res.Clauses {
+		cr := &res.Clauses[i]
+		for _, fi := range cr.Firings {
+			for _, sp := range fi.Spans {
+				if cr.Index == clause {
+					own[fi.Sentence] = append(own[fi.Sentence], span{sp.Start, sp.End})
+				} else {
+					others[fi.Sentence] = append(others[fi.Sentence], otherSpan{cr.Index, span{sp.Start, sp.End}})
+				}
+			}
+		}
+	}
+	if len(own) == 0 {
+		return fr
+	}
+	pass := f.passage(doc, res, own, others)
+	f.stance(doc, pass, fr)
+	f.attribute(doc, pass, fr)
+	f.hedges(doc, pass, fr)
+	return fr
+}
+
+// passage collects the sentences that frame the point, in text order.
+func (f *Framer) passage(doc *document.Document, res *match.Result, own map[int][]span, others map[int][]otherSpan) []*psent {
+	byIdx := map[int]*psent{}
+	hits := map[int][]hit{}
+	scanned := func(si int) []hit {
+		h, ok := hits[si]
+		if !ok {
+			h = f.scan(doc, si, nil)
+			hits[si] = h
+		}
+		return h
+	}
+	add := func(si int, r role, w float64, ownSpans []span) {
+		if p, ok := byIdx[si]; ok && p.weight >= w {
+			return
+		}
+		byIdx[si] = &psent{si: si, role: r, weight: w, own: ownSpans, others: others[si], hits: scanned(si)}
+	}
+	evidence := make([]int, 0, len(own))
+	for si := range own {
+		evidence = append(evidence, si)
+	}
+	sort.Ints(evidence)
+	n := len(doc.Sentences)
+	for _, si := range evidence {
+		add(si, roleEvidence, 1, own[si])
+	}
+	for _, si := range evidence {
+		s := doc.Sentences[si]
+		// Neighbours continue the topic of their sentence: the point it
+		// names first, when it names several.
+		topic := true
+		first := math.MaxInt
+		for _, sp := range own[si] {
+			first = min(first, sp.start)
+		}
+		for _, o := range others[si] {
+			if o.start < first {
+				topic = false
+			}
+		}
+		for _, ni := range []int{si - 1, si + 1} {
+			if !topic {
+				break
+			}
+			if ni < 0 || ni >= n || own[ni] != nil || res.Ignored[ni] {
+				continue
+			}
+			op, isOp := f.opener(doc, ni, scanned(ni))
+			if doc.Sentences[ni].Para != s.Para && !isOp {
+				continue
+			}
+			if others[ni] != nil && !isOp {
+				continue
+			}
+			add(ni, roleNeighbour, f.set.NeighbourWeight, []span{op})
+		}
+		if !s.ListItem {
+			continue
+		}
+		// The list header, and the sentence its anaphor points back to.
+		if h := s.Header; h >= 0 && own[h] == nil {
+			block := []int{h}
+			if h > 0 && doc.Sentences[h-1].Para == doc.Sentences[h].Para && own[h-1] == nil && f.hasKind(scanned(h), kAnaphor, doc.Sentences[h].TokStart+5) {
+				block = []int{h - 1, h}
+			}
+			named := false
+			for _, b := range block {
+				if f.hasKind(scanned(b), kItemNoun, -1) {
+					named = true
+				}
+			}
+			if named {
+				for _, b := range block {
+					if !res.Ignored[b] {
+						add(b, roleHeader, f.set.HeaderWeight, f.virtual(doc, b, scanned(b)))
+					}
+				}
+			}
+		}
+		// A sentence after the list that refers back to it.
+		j := si
+		for j+1 < n && doc.Sentences[j+1].ListItem && doc.Sentences[j+1].Header == s.Header {
+			j++
+		}
+		if t := j + 1; t < n && own[t] == nil && !res.Ignored[t] {
+			if op, ok := f.opener(doc, t, scanned(t)); ok {
+				add(t, roleHeader, f.set.HeaderWeight, []span{op})
+			}
+		}
+	}
+	out := make([]*psent, 0, len(byIdx))
+	for _, p := range byIdx {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].si < out[j].si })
+	for i, p := range out {
+		if i+1 < len(out) && out[i+1].si == p.si+1 && f.opensWith(doc, out[i+1], kContrastAfter) {
+			p.discount = true
+		}
+	}
+	return out
+}
+
+// opener reports whether sentence si opens with an anaphor ("This",
+// "These terms") or with "the" and an item noun ("The provision"), and
+// returns its tokens.
+func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool) {
+	s := doc.Sentences[si]
+	for _, h := range hits {
+		if h.start > s.TokStart+1 {
+			break
+		}
+		k := f.entries[h.e].kind
+		if h.start == s.TokStart && k == kAnaphor {
+			return span{h.start, h.end}, true
+		}
+		if h.start == s.TokStart+1 && k == kItemNoun && doc.Tokens[s.TokStart].Norm == "the" {
+			return span{s.TokStart, h.end}, true
+		}
+	}
+	return span{s.TokStart, s.TokStart + 1}, false
+}
+
+// virtual returns the tokens that stand for the listed points in a header:
+// its item nouns and anaphors, or its first token.
+func (f *Framer) virtual(doc *document.Document, si int, hits []hit) []span {
+	var out []span
+	for _, h := range hits {
+		if k := f.entries[h.e].kind; k == kItemNoun || k == kAnaphor {
+			out = append(out, span{h.start, h.end})
+		}
+	}
+	if out == nil {
+		s := doc.Sentences[si]
+		out = []span{{s.TokStart, s.TokStart + 1}}
+	}
+	return out
+}
+
+// hasKind reports whether hits hold a phrase of kind k starting before
+// token limit (any token when limit < 0).
+func (f *Framer) hasKind(hits []hit, k kind, limit int) bool {
+	for _, h := range hits {
+		if limit >= 0 && h.start >= limit {
+			break
+		}
+		if f.entries[h.e].kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWith reports whether p's first phrase is of kind k at its first
+// token ("However, ...").
+func (f *Framer) opensWith(doc *document.Document, p *psent, k kind) bool {
+	start := doc.Sentences[p.si].TokStart
+	for _, h := range p.hits {
+		if h.start != start {
+			return false
+		}
+		if f.entries[h.e].kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// cue is a cue of the passage that belongs to the point.
+type cue struct {
+	p    *psent
+	i    int // index in p.hits
+	kind kind
+	pol  string
+	w    float64
+	neg  bool
+}
+
+// stance weighs the passage's cues.
+func (f *Framer) stance(doc *document.Document, pass []*psent, fr *report.Framing) {
+	var cues []cue
+	bySent := map[int][]int{} // sentence -> indices in cues
+	for _, p := range pass {
+		for i, h := range p.hits {
+			e := &f.entries[h.e]
+			if !e.kind.cue() {
+				continue
+			}
+			if len(p.others) > 0 && !f.owns(doc, p, h) {
+				continue
+			}
+			neg := f.negated(doc, p, i)
+			if neg && (e.kind == kDemand || e.kind == kGain) {
+				continue
+			}
+			w := e.weight * p.weight
+			pol := report.Critical
+			if e.kind == kSupportive || e.kind == kGain {
+				pol = report.Supportive
+			}
+			if neg {
+				if pol == report.Critical {
+					w *= f.set.NegatedCritical
+				} else {
+					w *= f.set.NegatedSupportive
+				}
+				pol = opposite(pol)
+			} else {
+				w *= f.intensity(doc, p, i)
+			}
+			if w <= 0 {
+				continue
+			}
+			bySent[p.si] = append(bySent[p.si], len(cues))
+			cues = append(cues, cue{p: p, i: i, kind: e.kind, pol: pol, w: w, neg: neg})
+		}
+	}
+	// Contrast: a cue loses weight when the other side of a contrast holds
+	// a cue of the opposite polarity ("painful but necessary").
+	for k := range cues {
+		c := &cues[k]
+		if f.losesContrast(doc, c, cues, bySent) {
+			c.w *= f.set.ContrastDiscount
+		}
+	}
+	var crit, sup, demand, gain float64
+	for _, c := range cues {
+		switch {
+		case c.kind == kGain:
+			gain += c.w
+		case c.kind == kDemand:
+			demand += c.w
+			crit += c.w
+		case c.pol == report.Critical:
+			crit += c.w
+		default:
+			sup += c.w
+		}
+	}
+	// Gains only offset demands: scale them to at most the demands' weight,
+	// and drop them where there is no demand.
+	offset := math.Min(gain, demand)
+	sup += offset
+	tok := doc.Tokens
+	for _, c := range cues {
+		w := c.w
+		if c.kind == kGain {
+			if offset == 0 {
+				continue
+			}
+			w *= offset / gain
+		}
+		h := c.p.hits[c.i]
+		fr.Cues = append(fr.Cues, report.Cue{
+			Text:     doc.Text[tok[h.start].Start:tok[h.end-1].End],
+			Polarity: c.pol, Weight: round3(w), Sentence: c.p.si, Negated: c.neg,
+		})
+	}
+	s := f.set
+	switch {
+	case crit >= s.MinScore && crit >= s.Dominance*sup:
+		fr.Stance = report.Critical
+	case sup >= s.MinScore && sup >= s.Dominance*crit:
+		fr.Stance = report.Supportive
+	}
+}
+
+func opposite(pol string) string {
+	if pol == report.Critical {
+		return report.Supportive
+	}
+	return report.Critical
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// owns reports whether cue h of a sentence that also mentions other
+// points belongs to this point.
+func (f *Framer) owns(doc *document.Document, p *psent, h hit) bool {
+	c := span{h.start, h.end}
+	own, others := p.own, p.others
+	// A bracketed remark comments on what precedes the bracket.
+	if po := openParen(doc, p.si, h.start); po >= 0 {
+		var o2 []span
+		var x2 []otherSpan
+		for _, s := range own {
+			if s.end <= po {
+				o2 = append(o2, s)
+			}
+		}
+		for _, s := range others {
+			if s.end <= po {
+				x2 = append(x2, s)
+			}
+		}
+		if len(o2)+len(x2) > 0 {
+			own, others = o2, x2
+		}
+	}
+	if len(own) == 0 {
+		return false
+	}
+	if len(others) == 0 {
+		return true
+	}
+	dOwn := math.MaxInt
+	for _, s := range own {
+		dOwn = min(dOwn, distance(doc, c, s))
+	}
+	dOther, best := math.MaxInt, -1
+	for i, s := range others {
+		if d := distance(doc, c, s.span); d < dOther {
+			dOther, best = d, i
+		}
+	}
+	if dOwn <= dOther {
+		return true
+	}
+	// Coordinated points share what is said of them together.
+	b := others[best]
+	for _, s := range own {
+		if f.coordinated(doc, p, s, b.span, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// distance is the number of tokens between a cue and a span, each
+// punctuation break between them counting breakCost more.
+func distance(doc *document.Document, c, s span) int {
+	var lo, hi int
+	switch {
+	case s.end <= c.start:
+		lo, hi = s.end, c.start
+	case c.end <= s.start:
+		lo, hi = c.end, s.start
+	default:
+		return 0
+	}
+	return hi - lo + breakCost*breaks(doc, lo, hi)
+}
+
+// breaks counts the punctuation breaks between token lo-1 and token hi.
+func breaks(doc *document.Document, lo, hi int) int {
+	n := 0
+	for k := lo; k <= hi && k < len(doc.Tokens); k++ {
+		if doc.Tokens[k].Break {
+			n++
+		}
+	}
+	return n
+}
+
+// maxCoordGap is how many tokens may stand between two coordinated
+// points ("neutrality in Ukraine's foreign policy and limits ...").
+const maxCoordGap = 6
+
+// coordinated reports whether spans a and b are joined by a coordinator
+// ("and", "or", "as well as") in one unbroken phrase, with the cue outside
+// the phrase.
+func (f *Framer) coordinated(doc *document.Document, p *psent, a, b, c span) bool {
+	lo, hi := min(a.start, b.start), max(a.end, b.end)
+	if c.start < hi && c.end > lo {
+		return false
+	}
+	left, right := a, b
+	if b.start < a.start {
+		left, right = b, a
+	}
+	if right.start <= left.end {
+		return true
+	}
+	if right.start-left.end > maxCoordGap || breaks(doc, left.end, right.start) > 0 {
+		return false
+	}
+	joined := false
+	for _, h := range p.hits {
+		if h.start >= left.end && h.end <= right.start {
+			switch f.entries[h.e].kind {
+			case kContrastAfter, kContrastMain:
+				return false
+			case kCoordinator:
+				joined = true
+			}
+		}
+	}
+	return joined
+}
+
+// openParen returns the first token inside the bracket that encloses token
+// t, or -1 when t is not in brackets.
+func openParen(doc *document.Document, si, t int) int {
+	s := doc.Sentences[si]
+	depth := 0
+	for k := t; k > s.TokStart; k-- {
+		between := doc.Text[doc.Tokens[k-1].End:doc.Tokens[k].Start]
+		for i := len(between) - 1; i >= 0; i-- {
+			switch between[i] {
+			case ')', ']':
+				depth++
+			case '(', '[':
+				if depth == 0 {
+					return k
+				}
+				depth--
+			}
+		}
+	}
+	return -1
+}
+
+// negated reports whether a negator governs cue i: it stands at most
+// negation_window tokens before the cue with only gap words or
+// intensifiers between, and no punctuation.
+func (f *Framer) negated(doc *document.Document, p *psent, i int) bool {
+	h := p.hits[i]
+	for j := i - 1; j >= 0; j-- {
+		n := p.hits[j]
+		if n.end > h.start {
+			continue
+		}
+		if h.start-n.end > f.set.NegationWindow {
+			return false
+		}
+		k := f.entries[n.e].kind
+		if k == kIntensifier {
+			continue
+		}
+		if k != kNegator {
+			return false
+		}
+		if breaks(doc, n.end, h.start) > 0 {
+			return false
+		}
+		return f.onlyGap(doc, p, n.end, h.start)
+	}
+	return false
+}
+
+// onlyGap reports whether tokens [lo, hi) are all gap words or
+// intensifiers.
+func (f *Framer) onlyGap(doc *document.Document, p *psent, lo, hi int) bool {
+	for k := lo; k < hi; {
+		if k+1 < hi && f.gap[doc.Tokens[k].Norm+" "+doc.Tokens[k+1].Norm] {
+			k += 2
+			continue
+		}
+		if f.gap[doc.Tokens[k].Norm] {
+			k++
+			continue
+		}
+		covered := false
+		for _, h := range p.hits {
+			if h.start == k && f.entries[h.e].kind == kIntensifier && h.end <= hi {
+				k, covered = h.end, true
+				break
+			}
+		}
+		if !covered {
+			return false
+		}
+	}
+	return true
+}
+
+// intensity is the factor of an intensifier right before cue i.
+func (f *Framer) intensity(doc *document.Document, p *psent, i int) float64 {
+	h := p.hits[i]
+	if doc.Tokens[h.start].Break {
+		return 1
+	}
+	for j := i - 1; j >= 0; j-- {
+		n := p.hits[j]
+		if n.end < h.start {
+			break
+		}
+		if n.end == h.start && f.entries[n.e].kind == kIntensifier {
+			return f.entries[n.e].weight
+		}
+	}
+	return 1
+}
+
+// losesContrast reports whether cue c stands on the losing side of a
+// contrast whose other side holds a cue of the opposite polarity: before
+// "but", "however", "yet" ... in its sentence, in the clause that
+// "although", "while", "despite" ... open, or in the sentence before one
+// that opens with "However", "But" ...
+func (f *Framer) losesContrast(doc *document.Document, c *cue, cues []cue, bySent map[int][]int) bool {
+	p, h := c.p, c.p.hits[c.i]
+	against := func(si int, keep func(x hit) bool) bool {
+		for _, k := range bySent[si] {
+			o := &cues[k]
+			if o.pol != c.pol && keep(o.p.hits[o.i]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range p.hits {
+		switch f.entries[m.e].kind {
+		case kContrastAfter:
+			if m.start >= h.end && against(p.si, func(x hit) bool { return x.start >= m.end }) {
+				return true
+			}
+		case kContrastMain:
+			if m.end <= h.start && breaks(doc, m.end, h.start) == 0 {
+				end := clauseEnd(doc, p.si, m.end)
+				if against(p.si, func(x hit) bool { return x.start < m.start || x.start >= end }) {
+					return true
+				}
+			}
+		}
+	}
+	if p.discount {
+		for _, q := range bySent[p.si+1] {
+			if cues[q].pol != c.pol {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the first token after t that follows punctuation, or
+// the sentence's end.
+func clauseEnd(doc *document.Document, si, t int) int {
+	end := doc.Sentences[si].TokEnd
+	for k := t + 1; k < end; k++ {
+		if doc.Tokens[k].Break {
+			return k
+		}
+	}
+	return end
+}
+
+// attribute lists the groups of the actors the passage cites: an alias at
+// most citeWindow tokens before a reporting word, or within the reporting
+// word's after window behind it.
+func (f *Framer) attribute(doc *document.Document, pass []*psent, fr *report.Framing) {
+	groups := map[string]bool{}
+	for _, p := range pass {
+		for _, a := range p.hits {
+			ea := &f.entries[a.e]
+			if ea.kind != kActor || groups[ea.group] {
+				continue
+			}
+			for _, r := range p.hits {
+				er := &f.entries[r.e]
+				if er.kind != kReporting {
+					continue
+				}
+				if len(p.others) > 0 && !f.owns(doc, p, r) {
+					continue
+				}
+				if a.end <= r.start && r.start-a.end <= citeWindow || a.start >= r.end && a.start-r.end < er.after {
+					groups[ea.group] = true
+					break
+				}
+			}
+		}
+	}
+	for _, g := range Groups {
+		if groups[g] {
+			fr.Attribution = append(fr.Attribution, g)
+		}
+	}
+}
+
+// hedges lists the hedges of the point's own sentences and list headers.
+func (f *Framer) hedges(doc *document.Document, pass []*psent, fr *report.Framing) {
+	seen := map[string]bool{}
+	for _, p := range pass {
+		if p.role == roleNeighbour {
+			continue
+		}
+		for _, h := range p.hits {
+			if f.entries[h.e].kind != kHedge {
+				continue
+			}
+			text := doc.Text[doc.Tokens[h.start].Start:doc.Tokens[h.end-1].End]
+			key := strings.ToLower(text)
+			if !seen[key] {
+				seen[key] = true
+				fr.Hedges = append(fr.Hedges, text)
+			}
+		}
+	}
+	fr.Hedged = len(fr.Hedges) > 0
+}

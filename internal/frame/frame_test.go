@@ -1,0 +1,340 @@
+package frame
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plancheck/plancheck/internal/catalog"
+	"github.com/plancheck/plancheck/internal/document"
+	"github.com/plancheck/plancheck/internal/match"
+	"github.com/plancheck/plancheck/internal/report"
+)
+
+// testCatalog is a tiny catalog for framing tests: a few points with one
+// plain term each, and context rules any test text satisfies.
+const testCatalog = `
+id: frame-test
+title: Framing test catalog
+context:
+  threshold: 0.1
+  rules:
+    - any: [plan, deal, draft]
+clauses:
+  - id: p5-guarantees
+    point: 5
+    theme: security-guarantees
+    title: Security guarantees
+    rules:
+      - any: [security guarantees, security guarantee]
+  - id: p6-army
+    point: 6
+    theme: military-cap
+    title: Army cap
+    rules:
+      - any: [army cap, cap on the army, 600000, troop cap]
+  - id: p7-nato
+    point: 7
+    theme: nato
+    title: No NATO
+    rules:
+      - any: [nato ban, join nato, neutrality]
+  - id: p21-territory
+    point: 21
+    theme: territory
+    title: Territory
+    rules:
+      - any: [donbas, crimea, territorial concessions]
+  - id: p25-elections
+    point: 25
+    theme: elections
+    title: Elections
+    rules:
+      - any: [elections]
+  - id: p26-amnesty
+    point: 26
+    theme: amnesty
+    title: Amnesty
+    rules:
+      - any: [amnesty]
+`
+
+type fixture struct {
+	fr  *Framer
+	m   *match.Matcher
+	an  *document.Analyzer
+	cat *catalog.Catalog
+}
+
+var shared *fixture
+
+func setup(t *testing.T) *fixture {
+	t.Helper()
+	if shared != nil {
+		return shared
+	}
+	cat, err := catalog.Parse("test-catalog.yaml", []byte(testCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := document.NewAnalyzer()
+	m, err := match.Compile(cat, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared = &fixture{fr: fr, m: m, an: an, cat: cat}
+	return shared
+}
+
+// frame analyzes text and frames point n.
+func (x *fixture) frame(t *testing.T, text string, point int) *report.Framing {
+	t.Helper()
+	doc := x.an.Analyze("test.txt", text)
+	res := x.m.Match(doc)
+	for _, cr := range res.Clauses {
+		if cr.Clause.Point == point {
+			return x.fr.Frame(doc, res, cr.Index)
+		}
+	}
+	t.Fatalf("point %d not found in %q", point, text)
+	return nil
+}
+
+func cueList(fr *report.Framing) string {
+	var b strings.Builder
+	for _, c := range fr.Cues {
+		neg := ""
+		if c.Negated {
+			neg = " negated"
+		}
+		b.WriteString("\n  " + c.Polarity + " " + c.Text + neg)
+	}
+	return b.String()
+}
+
+type stanceCase struct {
+	name  string
+	text  string
+	point int
+	want  string
+}
+
+func runStances(t *testing.T, cases []stanceCase) {
+	x := setup(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fr := x.frame(t, c.text, c.point)
+			if fr.Stance != c.want {
+				t.Errorf("point %d: stance %s, want %s; cues:%s", c.point, fr.Stance, c.want, cueList(fr))
+			}
+		})
+	}
+}
+
+func TestCues(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"plain", "The plan caps the army: a troop cap of 600,000.", 6, report.Neutral},
+		{"critical word", "The plan's army cap amounts to capitulation.", 6, report.Critical},
+		{"critical phrase", "Critics said the troop cap would reward aggression.", 6, report.Critical},
+		{"near phrase", "The troop cap ends up rewarding Putin for his aggression.", 6, report.Critical},
+		{"supportive word", "The draft's army cap is realistic.", 6, report.Supportive},
+		{"supportive phrase", "Officials said the security guarantees would secure a durable peace.", 5, report.Supportive},
+		{"end the killing", "The draft's ceasefire and security guarantees would end the killing.", 5, report.Supportive},
+		{"stem variants", "The plan's security guarantees are vaguely worded.", 5, report.Critical},
+		{"exact words", "The reason for the army cap in the plan is not clear.", 6, report.Neutral},
+		{"critically is not critics", "Critically, the plan sets an army cap of 600,000.", 6, report.Neutral},
+		{"welcomed back is no praise", "Under the deal Moscow would be welcomed back, and Crimea recognised.", 21, report.Neutral},
+		{"weak cue alone", "The plan's army cap raised concerns.", 6, report.Neutral},
+	})
+}
+
+func TestNegation(t *testing.T) {
+	x := setup(t)
+	if fr := x.frame(t, "The White House insists the army cap in the plan is not a capitulation.", 6); fr.Stance == report.Critical {
+		t.Errorf("not a capitulation: stance critical; cues:%s", cueList(fr))
+	}
+	runStances(t, []stanceCase{
+		{"not a capitulation but fair", "The army cap in the plan is not a capitulation but a fair compromise.", 6, report.Supportive},
+		{"far from reasonable", "The army cap in the draft is far from reasonable.", 6, report.Critical},
+		{"not acceptable", "Kyiv says the Donbas clause of the plan is not acceptable.", 21, report.Critical},
+		{"never acceptable", "The plan's Donbas terms will never be acceptable to Kyiv.", 21, report.Critical},
+		{"cannot accept a capitulation", "Kyiv cannot accept the capitulation the plan demands in Donbas.", 21, report.Critical},
+		{"if not outright rejection", "Allies voiced resistance, if not outright rejection, to the plan's territorial concessions.", 21, report.Critical},
+		{"not only", "The plan's army cap is not only humiliating but dangerous.", 6, report.Critical},
+		{"negated demand dropped", "The plan recognises Crimea as Russian but will not demand the same from Ukraine.", 21, report.Neutral},
+		{"punctuation stops negation", "Kyiv did not sign, and the army cap in the plan is a capitulation.", 6, report.Critical},
+	})
+}
+
+func TestContrast(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"painful but necessary", "The army cap in the plan is painful but necessary.", 6, report.Supportive},
+		{"welcome but unacceptable", "The security guarantees in the draft are welcome, but unacceptable as written.", 5, report.Critical},
+		{"although", "Although the army cap in the plan is realistic, it is humiliating for Kyiv.", 6, report.Critical},
+		{"despite", "Despite criticism, the army cap in the plan is a pragmatic step.", 6, report.Supportive},
+		{"however next sentence", "Backers call the plan's army cap a pragmatic necessity. However, critics say it is an outright capitulation.", 6, report.Critical},
+		{"but without opposite cue", "The security guarantees in the draft are vague but would be voided by a strike.", 5, report.Critical},
+		{"balance", "The army cap in the plan is realistic, and it is unacceptable.", 6, report.Neutral},
+	})
+}
+
+func TestIntensity(t *testing.T) {
+	x := setup(t)
+	plain := x.frame(t, "The army cap in the plan is unacceptable.", 6)
+	strong := x.frame(t, "The army cap in the plan is totally unacceptable.", 6)
+	weak := x.frame(t, "The army cap in the plan is somewhat unacceptable.", 6)
+	if len(plain.Cues) != 1 || len(strong.Cues) != 1 || len(weak.Cues) != 1 {
+		t.Fatalf("cues: %v / %v / %v", plain.Cues, strong.Cues, weak.Cues)
+	}
+	if !(strong.Cues[0].Weight > plain.Cues[0].Weight && plain.Cues[0].Weight > weak.Cues[0].Weight) {
+		t.Errorf("weights %v, %v, %v: want totally > plain > somewhat", strong.Cues[0].Weight, plain.Cues[0].Weight, weak.Cues[0].Weight)
+	}
+	// An intensified cue outweighs a plain one of the other side.
+	runStances(t, []stanceCase{
+		{"intensified side wins", "The army cap in the plan is deeply humiliating, if realistic.", 6, report.Critical},
+	})
+}
+
+func TestTwoPointsInOneSentence(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"condemned second", "The plan offers security guarantees, but its demand that Kyiv cede the Donbas is unacceptable.", 5, report.Neutral},
+		{"condemned second: the other", "The plan offers security guarantees, but its demand that Kyiv cede the Donbas is unacceptable.", 21, report.Critical},
+		{"praised first", "The security guarantees are a realistic offer, while elections within 100 days are just listed in the plan.", 25, report.Neutral},
+		{"praised first: the other", "The security guarantees are a realistic offer, while elections within 100 days are just listed in the plan.", 5, report.Supportive},
+		{"coordinated points share", "The plan meets demands for neutrality and an army cap, echoing positions Kyiv rejected as capitulation.", 7, report.Critical},
+		{"coordinated points share: the other", "The plan meets demands for neutrality and an army cap, echoing positions Kyiv rejected as capitulation.", 6, report.Critical},
+		{"bracket belongs to what precedes", "The plan calls for amnesty (a provision that would nullify war-crimes warrants), elections and a troop cap.", 26, report.Critical},
+		{"bracket: the next item stays neutral", "The plan calls for amnesty (a provision that would nullify war-crimes warrants), elections and a troop cap.", 25, report.Neutral},
+	})
+}
+
+func TestQuotedCritics(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"only critics", `The draft's Donbas clause drew fire. "This is a capitulation," Ukrainian officials said.`, 21, report.Critical},
+		{"critics and backers", `The plan's army cap is "realistic", Witkoff said. Kyiv called it a humiliating surrender.`, 6, report.Neutral},
+		{"backers only", `Leavitt said the security guarantees in the plan were a pragmatic, fair offer.`, 5, report.Supportive},
+	})
+}
+
+func TestNeighbours(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"continuation counts", "The plan would impose an army cap of 600,000. This is humiliating.", 6, report.Critical},
+		{"other paragraph does not", "The plan would impose an army cap of 600,000.\nThe war has been humiliating for everyone.", 6, report.Neutral},
+		{"neighbour about another point", "The plan sets an army cap of 600,000. The amnesty is a humiliating whitewash.", 6, report.Neutral},
+		{"neighbour follows the topic point", "The amnesty in the plan would come with elections. It is a humiliating whitewash.", 25, report.Neutral},
+	})
+}
+
+func TestLists(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"plain list in critical article", "Critics call the plan a capitulation.\nThe draft includes:\n- An army cap of 600,000.\n- Elections within 100 days.", 25, report.Neutral},
+		{"evaluative header names the items", "The concessions demanded of Kyiv were draconian. These included:\n- An army cap of 600,000.\n- Elections within 100 days.", 25, report.Critical},
+		{"header evaluating the plan only", "The plan is a disaster for Europe. It includes:\n- An army cap of 600,000.\n- Elections within 100 days.", 25, report.Neutral},
+		{"trailer refers back", "The draft includes:\n- An army cap of 600,000.\n- Elections within 100 days.\nThese terms are a humiliating surrender.", 6, report.Critical},
+		{"item's own cue", "The draft includes:\n- An army cap of 600,000, a humiliating demand.\n- Elections within 100 days.", 25, report.Neutral},
+	})
+}
+
+func TestDemands(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"forced on Ukraine", "Under the plan Ukraine would have to accept an army cap of 600,000.", 6, report.Critical},
+		{"demand weighed against a gain", "Under the plan Ukraine would have to accept an army cap of 600,000, still the second-largest army in Europe.", 6, report.Neutral},
+		{"territorial concessions", "The plan calls for major territorial concessions by Kyiv.", 21, report.Critical},
+	})
+}
+
+func TestAttribution(t *testing.T) {
+	x := setup(t)
+	cases := []struct {
+		text  string
+		point int
+		want  []string
+	}{
+		{"Peskov said the plan's army cap was reasonable.", 6, []string{"russia"}},
+		{"The Kremlin welcomed the army cap in the plan.", 6, []string{"russia"}},
+		{"Dmitriev told Axios the army cap in the plan was fair.", 6, []string{"russia"}},
+		{"Zelenskyy rejected the Donbas clause of the plan.", 21, []string{"ukraine"}},
+		{"Yermak and Umerov said the plan's Donbas terms were unacceptable.", 21, []string{"ukraine"}},
+		{"Kallas warned that the plan's security guarantees were vague; Sikorski agreed.", 5, []string{"europe"}},
+		{"Leavitt said the army cap in the plan was fair, while Barrot said it was a capitulation.", 6, []string{"europe", "us"}},
+		{"The army cap in the plan is 600,000, according to Politico.", 6, []string{"other"}},
+		{"The plan would give Kyiv an army cap of 600,000.", 6, []string{}},
+		{"Rubio said the amnesty was fair. The plan also sets an army cap of 600,000.", 6, []string{}},
+	}
+	for _, c := range cases {
+		fr := x.frame(t, c.text, c.point)
+		got := fr.Attribution
+		want := append([]string(nil), c.want...)
+		sortGroups(want)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%q: attribution %v, want %v", c.text, got, want)
+		}
+	}
+}
+
+func sortGroups(g []string) {
+	rank := map[string]int{}
+	for i, s := range Groups {
+		rank[s] = i
+	}
+	for i := 1; i < len(g); i++ {
+		for j := i; j > 0 && rank[g[j]] < rank[g[j-1]]; j-- {
+			g[j], g[j-1] = g[j-1], g[j]
+		}
+	}
+}
+
+func TestHedges(t *testing.T) {
+	x := setup(t)
+	cases := []struct {
+		text   string
+		point  int
+		hedges []string
+		stance string
+	}{
+		{"The plan reportedly sets an army cap of 600,000.", 6, []string{"reportedly"}, report.Neutral},
+		{"According to Axios, the draft would allegedly impose an army cap.", 6, []string{"According to", "draft", "allegedly"}, report.Neutral},
+		{"The plan sets an army cap of 600,000.", 6, nil, report.Neutral},
+		{"The plan reportedly sets a humiliating army cap.", 6, []string{"reportedly"}, report.Critical},
+	}
+	for _, c := range cases {
+		fr := x.frame(t, c.text, c.point)
+		if strings.Join(fr.Hedges, "|") != strings.Join(c.hedges, "|") || fr.Hedged != (len(c.hedges) > 0) {
+			t.Errorf("%q: hedged %v %q, want %q", c.text, fr.Hedged, fr.Hedges, c.hedges)
+		}
+		if fr.Stance != c.stance {
+			t.Errorf("%q: stance %s, want %s (hedges never decide)", c.text, fr.Stance, c.stance)
+		}
+	}
+}
+
+func TestCueOutput(t *testing.T) {
+	x := setup(t)
+	fr := x.frame(t, "First line.\nThe plan's army cap is not a capitulation but it is Humiliating.", 6)
+	if len(fr.Cues) != 2 {
+		t.Fatalf("cues %+v", fr.Cues)
+	}
+	c0, c1 := fr.Cues[0], fr.Cues[1]
+	if c0.Text != "capitulation" || !c0.Negated || c0.Polarity != report.Supportive || c0.Sentence != 1 {
+		t.Errorf("first cue %+v: want the negated capitulation, supportive, in sentence 1", c0)
+	}
+	if c1.Text != "Humiliating" || c1.Negated || c1.Polarity != report.Critical {
+		t.Errorf("second cue %+v: want Humiliating as written, critical", c1)
+	}
+	if fr.Attribution == nil || fr.Cues == nil {
+		t.Error("attribution and cues must be non-nil lists")
+	}
+}
+
+func TestNoFirings(t *testing.T) {
+	x := setup(t)
+	doc := x.an.Analyze("t", "Nothing about the plan here.")
+	res := x.m.Match(doc)
+	fr := x.fr.Frame(doc, res, 0)
+	if fr.Stance != report.Neutral || fr.Cues == nil || fr.Attribution == nil {
+		t.Errorf("framing of an unmentioned point: %+v", fr)
+	}
+}
