@@ -11,14 +11,14 @@ import (
 	"github.com/plancheck/plancheck/internal/report"
 )
 
-// configFormats lists, per command, the --format values a config file's
+// configFormats lists, per command name, the --format values a config file's
 // format: may set; a command not listed, or a format it does not know,
 // keeps its own default.
 var configFormats = map[string][]string{
-	"plancheck score":   report.Formats,
-	"plancheck clauses": {"table", "json"},
-	"plancheck explain": {"json"},
-	"plancheck eval":    {"table", "json"},
+	"score":   report.Formats,
+	"clauses": {"table", "json"},
+	"explain": {"json"},
+	"eval":    {"table", "json"},
 }
 
 // getwd is where the config search starts (tests replace it).
@@ -67,7 +67,7 @@ func setFromConfig(cmd *cobra.Command, cfg *config.Config) error {
 		if f == nil || f.Changed {
 			continue
 		}
-		if k == "format" && !slices.Contains(configFormats[cmd.CommandPath()], vals[0]) {
+		if k == "format" && !slices.Contains(configFormats[cmd.Name()], vals[0]) {
 			continue
 		}
 		if err := setFlag(f, vals); err != nil {

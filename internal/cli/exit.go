@@ -20,7 +20,7 @@ const (
 const exitCodesHelp = `Exit codes:
   0  success: everything was scored (and no change named by --fail-on was
      found), the catalog is valid, its examples pass
-  1  diff: a change named by --fail-on was found
+  1  diff or score --baseline: a change named by --fail-on was found
   2  usage error; bad catalog, config (.plancheck.yaml), report or gold file;
      a failing catalog example (clauses test); or an input that could not be
      scored (in a batch the other inputs are still scored and reported)`
