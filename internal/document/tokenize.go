@@ -195,12 +195,18 @@ func (a *Analyzer) emitWord(out []Token, text string, i, j int, lower []byte, se
 		t.Norm = "usa"
 		return append(out, t)
 	}
-	if _, ok := units[string(lower)]; ok {
-		t.Norm = string(lower) // merged into a number by mergeNumbers
-		return append(out, t)
+	if numWordCandidate(lower) {
+		if _, ok := units[string(lower)]; ok {
+			t.Norm = string(lower) // merged into a number by mergeNumbers
+			return append(out, t)
+		}
+		if _, ok := scales[string(lower)]; ok {
+			t.Norm = string(lower)
+			return append(out, t)
+		}
 	}
-	if _, ok := scales[string(lower)]; ok {
-		t.Norm = string(lower)
+	if a.gate != nil && !a.gate.pass(lower) {
+		// Present: this word cannot normalize to a word of the set.
 		return append(out, t)
 	}
 	t.Norm = a.norm.WordBytes(lower)
@@ -281,7 +287,7 @@ func mergeNumbers(out []Token, first int, text string) []Token {
 			}
 			// 600 thousand, 1.3 million.
 			for r < len(out) && !out[r].Break {
-				s, ok := scales[out[r].Norm]
+				s, ok := scaleOf(out[r].Norm)
 				if !ok {
 					break
 				}
@@ -301,10 +307,12 @@ func mergeNumbers(out []Token, first int, text string) []Token {
 			r += 2
 			continue
 		}
-		if _, ok := units[t.Norm]; ok {
-			t.Norm = stemOf(t.Norm)
-		} else if _, ok := scales[t.Norm]; ok {
-			t.Norm = stemOf(t.Norm)
+		if numWordCandidate(t.Norm) {
+			if _, ok := units[t.Norm]; ok {
+				t.Norm = stemOf(t.Norm)
+			} else if _, ok := scales[t.Norm]; ok {
+				t.Norm = stemOf(t.Norm)
+			}
 		}
 		out[w] = t
 		w++
@@ -360,13 +368,13 @@ func spelledNumber(toks []Token) (float64, int, bool) {
 		if n > 0 && t.Break {
 			break
 		}
-		if u, ok := units[t.Norm]; ok {
+		if u, ok := unitOf(t.Norm); ok {
 			current += float64(u)
 			seen = true
 			n++
 			continue
 		}
-		if s, ok := scales[t.Norm]; ok && t.Norm != "k" && t.Norm != "mn" && t.Norm != "bn" && t.Norm != "tn" && t.Norm != "mln" && t.Norm != "bln" {
+		if s, ok := scaleOf(t.Norm); ok && t.Norm != "k" && t.Norm != "mn" && t.Norm != "bn" && t.Norm != "tn" && t.Norm != "mln" && t.Norm != "bln" {
 			if current == 0 {
 				current = 1
 			}
@@ -381,11 +389,11 @@ func spelledNumber(toks []Token) (float64, int, bool) {
 			continue
 		}
 		if (t.Norm == "a" || t.Norm == "and") && n+1 < len(toks) && !toks[n+1].Break {
-			if _, ok := scales[toks[n+1].Norm]; ok && (t.Norm == "a" && n == 0 || t.Norm == "and" && seen) {
+			if _, ok := scaleOf(toks[n+1].Norm); ok && (t.Norm == "a" && n == 0 || t.Norm == "and" && seen) {
 				n++
 				continue
 			}
-			if _, ok := units[toks[n+1].Norm]; ok && t.Norm == "and" && seen {
+			if _, ok := unitOf(toks[n+1].Norm); ok && t.Norm == "and" && seen {
 				n++
 				continue
 			}
@@ -399,4 +407,56 @@ func spelledNumber(toks []Token) (float64, int, bool) {
 		return 0, 0, false
 	}
 	return total + current, n, true
+}
+
+// numWordLens[a][b] has bit n set when a number word (units, scales) of n
+// bytes starts with the letters a, b (b = 26: a one-letter word). It spares
+// the two map lookups per word that most words would fail.
+var numWordLens = func() (t [26][27]uint16) {
+	add := func(w string) {
+		b := 26
+		if len(w) > 1 {
+			b = int(w[1] - 'a')
+		}
+		t[w[0]-'a'][b] |= 1 << len(w)
+	}
+	for w := range units {
+		add(w)
+	}
+	for w := range scales {
+		add(w)
+	}
+	return t
+}()
+
+// numWordCandidate reports whether w may be a key of units or scales.
+func numWordCandidate[S string | []byte](w S) bool {
+	n := len(w)
+	if n == 0 || n > 15 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	b := 26
+	if n > 1 {
+		if w[1] < 'a' || w[1] > 'z' {
+			return false
+		}
+		b = int(w[1] - 'a')
+	}
+	return numWordLens[w[0]-'a'][b]&(1<<n) != 0
+}
+
+func unitOf(w string) (int64, bool) {
+	if !numWordCandidate(w) {
+		return 0, false
+	}
+	v, ok := units[w]
+	return v, ok
+}
+
+func scaleOf(w string) (float64, bool) {
+	if !numWordCandidate(w) {
+		return 0, false
+	}
+	v, ok := scales[w]
+	return v, ok
 }
