@@ -17,6 +17,12 @@ import (
 // embedded catalog and compares.
 func evalSet(t *testing.T, goldPath, dir string) *eval.Result {
 	t.Helper()
+	return evalSetWith(t, goldPath, dir, testFramer(t))
+}
+
+// evalSetWith is evalSet with the given framer.
+func evalSetWith(t *testing.T, goldPath, dir string, framer Framer) *eval.Result {
+	t.Helper()
 	g, err := eval.LoadGold(goldPath)
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +31,7 @@ func evalSet(t *testing.T, goldPath, dir string) *eval.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(cat, testFramer(t))
+	s, err := New(cat, framer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,4 +92,44 @@ func TestAccuracySeeds(t *testing.T) {
 	if r.Points.F1 < 0.90 {
 		t.Errorf("point F1 %.3f on seeds, want at least 0.90\n%s", r.Points.F1, describe(r))
 	}
+}
+
+// TestStanceAccuracySeeds is the stance test of issue 3: on the points the
+// catalog finds correctly in seeds/, the framer's stances against the hand
+// labels, next to a general-purpose sentiment lexicon summed over the same
+// passages.
+func TestStanceAccuracySeeds(t *testing.T) {
+	r := evalSet(t, "../../testdata/seeds.gold.yaml", "../../seeds")
+	b := evalSetWith(t, "../../testdata/seeds.gold.yaml", "../../seeds", baselineFramer(t))
+	fmt.Printf("stance on seeds: accuracy %.3f, macro-F1 %.3f over %d correctly found points\n",
+		r.StanceAccuracy, r.StanceMacroF1, r.StanceTotal)
+	fmt.Printf("stance on seeds, baseline (general sentiment lexicon): accuracy %.3f, macro-F1 %.3f over %d points\n",
+		b.StanceAccuracy, b.StanceMacroF1, b.StanceTotal)
+	t.Logf("confusion gold -> tool: %s", confusion(r))
+	t.Logf("baseline confusion gold -> tool: %s", confusion(b))
+	if r.StanceTotal == 0 {
+		t.Fatal("the catalog finds none of the seeds' gold points: no stance to judge")
+	}
+	if r.StanceMacroF1 < 0.75 {
+		t.Errorf("stance macro-F1 %.3f on seeds, want at least 0.75\n%s", r.StanceMacroF1, describe(r))
+	}
+	if r.StanceMacroF1 <= b.StanceMacroF1 {
+		t.Errorf("stance macro-F1 %.3f is not above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
+	}
+}
+
+// confusion renders a stance confusion matrix, gold stance -> tool counts.
+func confusion(r *eval.Result) string {
+	var b strings.Builder
+	for _, g := range []string{report.Critical, report.Neutral, report.Supportive} {
+		fmt.Fprintf(&b, "%s{", g)
+		for i, s := range []string{report.Critical, report.Neutral, report.Supportive} {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			fmt.Fprintf(&b, "%s:%d", s[:4], r.Confusion[g][s])
+		}
+		b.WriteString("} ")
+	}
+	return b.String()
 }
