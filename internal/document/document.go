@@ -59,6 +59,7 @@ type Analyzer struct {
 	seg  Segmenter
 	norm *Normalizer
 	buf  []Token
+	gate *WordSet // set while Present runs
 }
 
 // NewAnalyzer returns an Analyzer using the Punkt segmenter.

@@ -29,6 +29,8 @@ type Matcher struct {
 	ignore     []int // term ids
 	// termRules maps a term id to the rules that use it positively.
 	termRules [][]int
+	// pre is the pre-filter compiled from the context rules.
+	pre prefilter
 }
 
 type node struct {
@@ -143,6 +145,7 @@ func Compile(cat *catalog.Catalog, an *document.Analyzer) (*Matcher, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	m.compilePrefilter(an)
 	return m, nil
 }
 

@@ -87,8 +87,9 @@ func (w *Worker) Analyze(path, text string) *Analysis {
 		// The rules match English words: say so rather than report no
 		// points as if the article had none.
 		res.Context.InContext = false
-		res.Context.Reasons = []string{fmt.Sprintf("the text looks like %s (%s), not English; the catalog's rules match English text", lg.Name, lg.Code)}
-		warnings = append(warnings, fmt.Sprintf("text looks like %s (%s), not English; no points scored", lg.Name, lg.Code))
+		reason, warning := otherLanguage(lg)
+		res.Context.Reasons = []string{reason}
+		warnings = append(warnings, warning)
 	}
 	a := report.Article{
 		Path:        path,
@@ -139,8 +140,47 @@ func (w *Worker) Analyze(path, text string) *Analysis {
 }
 
 // Score runs the pipeline and returns the article's report entry.
+//
+// An article that the matcher's pre-filter shows cannot be in plan context
+// (none of the context rules' words occur, or too few of them) is not
+// segmented: its entry says plan_context false with the reason, no
+// mentions, and sentences 0. Most articles of a scraped corpus are of this
+// kind, and the pre-filter costs a fraction of segmentation.
 func (w *Worker) Score(path, text string) report.Article {
-	return w.Analyze(path, text).Article
+	if w.s.Matcher.MayBeInContext(w.an, text) {
+		return w.Analyze(path, text).Article
+	}
+	return w.skipped(path, text)
+}
+
+// PrefilterReason is the context reason of an article the pre-filter
+// skipped.
+const PrefilterReason = "no sentence refers to the plan: the words the plan-context rules need do not occur"
+
+// skipped is the report entry of an article the pre-filter rejected: what
+// Analyze would report, without the sentence count.
+func (w *Worker) skipped(path, text string) report.Article {
+	a := report.Article{
+		Path:     path,
+		Context:  &report.ContextInfo{Score: 0, Reasons: []string{PrefilterReason}},
+		Mentions: []report.Mention{},
+		Bytes:    len(text),
+	}
+	lg := lang.Detect(text)
+	a.Language = lg.Code
+	if lg.IsOther() {
+		reason, warning := otherLanguage(lg)
+		a.Context.Reasons = []string{reason}
+		a.Warnings = append(a.Warnings, warning)
+	}
+	return a
+}
+
+// otherLanguage is the context reason and the warning for a text that is
+// not in English.
+func otherLanguage(lg lang.Language) (reason, warning string) {
+	return fmt.Sprintf("the text looks like %s (%s), not English; the catalog's rules match English text", lg.Name, lg.Code),
+		fmt.Sprintf("text looks like %s (%s), not English; no points scored", lg.Name, lg.Code)
 }
 
 func round3(f float64) float64 {

@@ -1,0 +1,161 @@
+package document
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// WordSet is a set of token norms that Present looks for. Build it with
+// Analyzer.NewWordSet; it is read-only afterwards and may be shared by
+// goroutines.
+type WordSet struct {
+	words []string
+	index map[string]int
+	// first2 has bit b of word a set when some word of the set can come
+	// from a source word whose lower-case form starts with the bytes a, b
+	// (b = 0 for a one-byte word).
+	first2 [256][4]uint64
+	// sensitive are the members that a number or "per cent" merge can
+	// create or consume: numbers, "percent", "per", "cent", "a", "and" and
+	// the stems of number words.
+	sensitive []int
+}
+
+// Len returns the number of words in the set.
+func (s *WordSet) Len() int { return len(s.words) }
+
+// Index returns the position of norm in the set, or -1.
+func (s *WordSet) Index(norm string) int {
+	if i, ok := s.index[norm]; ok {
+		return i
+	}
+	return -1
+}
+
+func (s *WordSet) allow(w string) {
+	if w == "" {
+		return
+	}
+	var b byte
+	if len(w) > 1 {
+		b = w[1]
+	}
+	s.first2[w[0]][b>>6] |= 1 << (b & 63)
+}
+
+// pass reports whether the lower-case word w may normalize to a word of
+// the set. Words with a non-ASCII byte among the first two always pass
+// (accent folding and case mapping can change them).
+func (s *WordSet) pass(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	var b byte
+	if len(w) > 1 {
+		b = w[1]
+	}
+	if w[0] >= utf8.RuneSelf || b >= utf8.RuneSelf {
+		return true
+	}
+	return s.first2[w[0]][b>>6]&(1<<(b&63)) != 0
+}
+
+// NewWordSet compiles norms (token norms, as Terms returns them) into a set
+// for Present.
+//
+// Present skips the normalizer for a word unless its first two lower-case
+// bytes can start a member. That is sound because normalization never
+// changes the first two bytes of an ASCII word, except for the cases
+// listed here: the Snowball stemmer changes suffixes only, within its
+// region R1, which starts at the third letter at the earliest (words of
+// one or two letters are kept whole); British spellings change the end of
+// long words; the derivation table and the stemmer's special words are
+// checked one by one below. Numbers, "us", "not" and number words are
+// never gated.
+func (a *Analyzer) NewWordSet(norms []string) *WordSet {
+	s := &WordSet{index: map[string]int{}}
+	for _, n := range norms {
+		if _, ok := s.index[n]; ok || n == "" {
+			continue
+		}
+		s.index[n] = len(s.words)
+		s.words = append(s.words, n)
+		s.allow(n)
+	}
+	// Source words whose norm does not share their first two bytes.
+	var special []string
+	for w := range derivations {
+		special = append(special, w)
+	}
+	special = append(special, stemmerSpecials...)
+	for _, w := range special {
+		if _, ok := s.index[stemWord(w)]; ok {
+			s.allow(w)
+		}
+	}
+	// Words mergeNumbers reads by their norm must keep it.
+	for _, w := range []string{"per", "cent", "a", "and"} {
+		s.allow(w)
+	}
+	sens := map[string]bool{"percent": true, "per": true, "cent": true, "a": true, "and": true}
+	for w := range units {
+		sens[stemWord(w)] = true
+	}
+	for w := range scales {
+		sens[stemWord(w)] = true
+	}
+	for i, w := range s.words {
+		if sens[w] || isDigit(w[0]) {
+			s.sensitive = append(s.sensitive, i)
+		}
+	}
+	return s
+}
+
+// stemmerSpecials are the words the Snowball English stemmer maps to a form
+// that may not share their first two letters.
+var stemmerSpecials = []string{"skis", "skies", "dying", "lying", "tying"}
+
+// Present sets found[i] for each word i of set that may be the norm of a
+// token of Analyze(path, text). It is sound, never exact: when a token of
+// the analyzed text has a norm in the set, found marks it; found may mark
+// words that no token has. It costs a fraction of Analyze: no sentence
+// segmentation, and no normalization of words that cannot be in the set.
+// found must have set.Len() elements; Present only sets elements.
+//
+// Analyze tokenizes each sentence of a paragraph; Present tokenizes the
+// whole paragraph. Sentence breaks fall at white space after sentence
+// punctuation, and words do not cross white space, so both see the same
+// words; only a number or "per cent" merge can reach across a sentence
+// break, and then Present marks every member such a merge could create or
+// hide.
+func (a *Analyzer) Present(text string, set *WordSet, found []bool) {
+	a.gate = set
+	defer func() { a.gate = nil }()
+	for _, p := range paragraphs(text) {
+		a.buf = a.tokenize(a.buf[:0], text, p.Start, p.End, 0)
+		for i := range a.buf {
+			t := &a.buf[i]
+			if t.Norm == "" {
+				continue
+			}
+			if k, ok := set.index[t.Norm]; ok {
+				found[k] = true
+			}
+			if (t.Num || t.Norm == "percent") && mayCrossSentence(text[t.Start:t.End]) {
+				for _, k := range set.sensitive {
+					found[k] = true
+				}
+			}
+		}
+	}
+}
+
+// mayCrossSentence reports whether a merged token's source text may hold a
+// sentence break: white space after a run holding sentence punctuation.
+func mayCrossSentence(s string) bool {
+	if !strings.ContainsAny(s, " \t\n\r\f\v\u00a0\u2009\u202f") {
+		return false
+	}
+	return strings.ContainsAny(s, ".?!\u2026")
+}

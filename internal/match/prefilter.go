@@ -1,0 +1,109 @@
+package match
+
+import "github.com/plancheck/plancheck/internal/document"
+
+// prefilter decides, from one cheap pass over an article's words, that the
+// article cannot be in plan context, so that scoring can skip sentence
+// segmentation and matching. It is derived from the catalog's context
+// rules, so a user catalog gets its own.
+type prefilter struct {
+	words *document.WordSet
+	// rules are the positive context rules: groups of terms, each term
+	// the indices in words of its norms.
+	rules []preRule
+	// always is set when the context threshold is reached without any
+	// rule firing.
+	always    bool
+	threshold float64
+}
+
+type preRule struct {
+	groups [][][]int
+	// max is what the rule can add to the context score: decideContext
+	// counts a rule at most twice.
+	max float64
+}
+
+func (m *Matcher) compilePrefilter(an *document.Analyzer) {
+	p := &m.pre
+	p.threshold = m.Catalog.Context.Threshold
+	// A margin wider than decideContext's: float sums in another order.
+	p.threshold -= 1e-6
+	p.always = p.threshold <= 0
+	var norms []string
+	for _, ri := range m.ctxRules {
+		for _, g := range m.rules[ri].groups {
+			for _, id := range g {
+				norms = append(norms, m.terms[id].norms...)
+			}
+		}
+	}
+	p.words = an.NewWordSet(norms)
+	for _, ri := range m.ctxRules {
+		r := &m.rules[ri]
+		pr := preRule{max: 2 * r.weight}
+		for _, g := range r.groups {
+			var terms [][]int
+			for _, id := range g {
+				var ks []int
+				for _, n := range m.terms[id].norms {
+					ks = append(ks, p.words.Index(n))
+				}
+				terms = append(terms, ks)
+			}
+			pr.groups = append(pr.groups, terms)
+		}
+		p.rules = append(p.rules, pr)
+	}
+}
+
+// MayBeInContext reports whether text may be in plan context. When it
+// returns false, Match on the analyzed text would decide "not in plan
+// context": no set of the context rules that can fire reaches the context
+// threshold. (A rule can fire only when every one of its groups has a term
+// all of whose words occur in the text; "not" terms, anchors and the
+// other-deal rules are ignored, which can only keep an article.) The check
+// tokenizes without sentence segmentation and normalizes only words that
+// may be rule words. an is the caller's analyzer (not safe for concurrent
+// use); the Matcher stays read-only.
+func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
+	p := &m.pre
+	if p.always {
+		return true
+	}
+	found := make([]bool, p.words.Len())
+	an.Present(text, p.words, found)
+	score := 0.0
+	for _, r := range p.rules {
+		if r.canFire(found) {
+			score += r.max
+			if score >= p.threshold {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *preRule) canFire(found []bool) bool {
+	for _, g := range r.groups {
+		ok := false
+		for _, term := range g {
+			all := true
+			for _, k := range term {
+				if !found[k] {
+					all = false
+					break
+				}
+			}
+			if all {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
