@@ -146,6 +146,12 @@ var paraphrases = []struct {
 	{"Russian strikes on Odesa's ports would disrupt grain shipments across the Black Sea, officials warned.", nil},
 	{"Zaluzhny would be a strong candidate if elections were held.", nil},
 	{"The plan comes as New Start, the last US-Russia arms control treaty, is due to expire in February.", nil},
+	{"The plan would reduce the risk of a wider military escalation in Europe.", nil},
+	{"European peacekeepers could not be deployed without a US backstop, London said of the plan.", nil},
+	{"Under the European proposal, Ukraine would be compensated for war damage and receive security guarantees.", []int{5}},
+	{"The plan also covers a US-Ukraine economic partnership built on the minerals deal.", nil},
+	{"The plan was met with anger in the Russian-speaking city of Kharkiv.", nil},
+	{"Europe wants a ceasefire as soon as possible, whatever the plan says.", nil},
 }
 
 // paraphraseDoc makes one sentence of text (however Punkt would cut it).
