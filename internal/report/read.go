@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // ReadError says why a report could not be read. Its message is one line
@@ -70,16 +73,28 @@ type catalogDoc struct {
 	Source string   `json:"source"`
 }
 
-// ParseJSON is ReadJSON on bytes.
+// ParseJSON is ReadJSON on bytes. Large reports are decoded on all CPUs:
+// the articles list is split at element boundaries and its elements are
+// decoded in parallel. Anything unusual (a syntax error, a wrong type, a
+// repeated key) sends the document through encoding/json whole, which
+// gives the error.
 func ParseJSON(data []byte) (*Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &ReadError{NotJSON, "the input is empty"}
 	}
-	var doc reportDoc
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, decodeError(data, err)
+	doc, ok := parseFast(data)
+	if !ok {
+		doc = &reportDoc{}
+		if err := json.Unmarshal(data, doc); err != nil {
+			return nil, decodeError(data, err)
+		}
 	}
+	return doc.report()
+}
+
+// report checks that the fields diffs rely on are there.
+func (doc *reportDoc) report() (*Report, error) {
 	switch {
 	case doc.Tool == nil && doc.Catalog == nil && doc.Articles == nil:
 		return nil, &ReadError{NotReport, "no tool, catalog or articles field (a report is what `plancheck score --format json` writes)"}
@@ -116,6 +131,245 @@ func ParseJSON(data []byte) (*Report, error) {
 		}
 	}
 	return r, nil
+}
+
+// parseFast decodes a well-formed report, its articles in parallel; ok is
+// false when the document needs the careful path. Every byte it accepts
+// is checked: the top-level object's punctuation here, every value by
+// encoding/json.
+func parseFast(data []byte) (doc *reportDoc, ok bool) {
+	doc = &reportDoc{}
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, false
+	}
+	i = skipSpace(data, i+1)
+	seen := map[string]bool{}
+	if i < len(data) && data[i] == '}' {
+		i++
+	} else {
+		for {
+			if i >= len(data) || data[i] != '"' {
+				return nil, false
+			}
+			kEnd, ok := skipValue(data, i)
+			if !ok {
+				return nil, false
+			}
+			var key string
+			if err := json.Unmarshal(data[i:kEnd], &key); err != nil {
+				return nil, false
+			}
+			i = skipSpace(data, kEnd)
+			if i >= len(data) || data[i] != ':' {
+				return nil, false
+			}
+			vStart := skipSpace(data, i+1)
+			// encoding/json matches keys without regard to case.
+			field := strings.ToLower(key)
+			var vEnd int
+			if field == "articles" && vStart < len(data) && data[vStart] == '[' && !seen[field] {
+				arts, end, ok := parseArticles(data, vStart)
+				if !ok {
+					return nil, false
+				}
+				doc.Articles, vEnd = &arts, end
+			} else if vEnd, ok = skipValue(data, vStart); !ok {
+				return nil, false
+			}
+			val := data[vStart:vEnd]
+			switch field {
+			case "tool", "catalog", "articles", "summary":
+				if seen[field] {
+					return nil, false
+				}
+				seen[field] = true
+			}
+			var err error
+			switch field {
+			case "tool":
+				err = json.Unmarshal(val, &doc.Tool)
+			case "catalog":
+				err = json.Unmarshal(val, &doc.Catalog)
+			case "summary":
+				err = json.Unmarshal(val, &doc.Summary)
+			case "articles":
+				if doc.Articles == nil && string(val) != "null" {
+					return nil, false // not a list
+				}
+			default:
+				if !json.Valid(val) {
+					return nil, false
+				}
+			}
+			if err != nil {
+				return nil, false
+			}
+			i = skipSpace(data, vEnd)
+			if i < len(data) && data[i] == ',' {
+				i = skipSpace(data, i+1)
+				continue
+			}
+			if i < len(data) && data[i] == '}' {
+				i++
+				break
+			}
+			return nil, false
+		}
+	}
+	if skipSpace(data, i) != len(data) {
+		return nil, false
+	}
+	return doc, true
+}
+
+// parseArticles decodes the JSON array of articles that starts at
+// data[start] and returns the offset just past it. One pass finds where
+// each element starts and ends and hands them, in chunks, to one decoding
+// goroutine per CPU.
+func parseArticles(data []byte, start int) (arts []Article, end int, ok bool) {
+	const chunkLen = 64
+	type chunk struct {
+		spans [][2]int
+		out   []Article
+	}
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *chunk, 2*workers)
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				for k, sp := range c.spans {
+					if failed.Load() {
+						break
+					}
+					el := data[sp[0]:sp[1]]
+					if decodeArticleFast(el, &c.out[k]) {
+						continue
+					}
+					c.out[k] = Article{}
+					if err := json.Unmarshal(el, &c.out[k]); err != nil {
+						failed.Store(true)
+					}
+				}
+			}
+		}()
+	}
+	var chunks []*chunk
+	cur := &chunk{}
+	flush := func() {
+		if len(cur.spans) > 0 {
+			cur.out = make([]Article, len(cur.spans))
+			chunks = append(chunks, cur)
+			work <- cur
+			cur = &chunk{}
+		}
+	}
+	ok = func() bool {
+		i := skipSpace(data, start+1)
+		if i < len(data) && data[i] == ']' {
+			end = i + 1
+			return true
+		}
+		for {
+			e, ok := skipValue(data, i)
+			if !ok || e == i {
+				return false
+			}
+			cur.spans = append(cur.spans, [2]int{i, e})
+			if len(cur.spans) == chunkLen {
+				flush()
+			}
+			i = skipSpace(data, e)
+			if i < len(data) && data[i] == ',' {
+				i = skipSpace(data, i+1)
+				continue
+			}
+			if i < len(data) && data[i] == ']' {
+				end = i + 1
+				return true
+			}
+			return false
+		}
+	}()
+	if ok {
+		flush()
+	} else {
+		failed.Store(true)
+	}
+	close(work)
+	wg.Wait()
+	if failed.Load() {
+		return nil, 0, false
+	}
+	n := 0
+	for _, c := range chunks {
+		n += len(c.out)
+	}
+	arts = make([]Article, 0, n)
+	for _, c := range chunks {
+		arts = append(arts, c.out...)
+	}
+	return arts, end, true
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipValue returns the end of the JSON value that starts at data[i]
+// without checking what is inside it: a string to its closing quote, an
+// object or array to its matching bracket (brackets in strings do not
+// count), anything else to the next delimiter. ok is false when the data
+// ends first.
+func skipValue(data []byte, i int) (end int, ok bool) {
+	if i >= len(data) {
+		return i, false
+	}
+	switch data[i] {
+	case '"':
+		return skipString(data, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				e, ok := skipString(data, j)
+				if !ok {
+					return e, false
+				}
+				j = e - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, true
+				}
+			}
+		}
+		return len(data), false
+	}
+	j := i
+	for j < len(data) {
+		switch data[j] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return j, true
+		}
+		j++
+	}
+	return j, true
 }
 
 // decodeError turns a json error into a ReadError that says where.
@@ -176,4 +430,26 @@ func lineCol(data []byte, off int64) string {
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := len(before) - bytes.LastIndexByte(before, '\n')
 	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
+}
+
+// skipString returns the end of the string that starts at data[i], a
+// quote: it jumps from quote to quote and stops at the first one not
+// escaped by an odd number of backslashes.
+func skipString(data []byte, i int) (end int, ok bool) {
+	j := i + 1
+	for {
+		k := bytes.IndexByte(data[j:], '"')
+		if k < 0 {
+			return len(data), false
+		}
+		j += k
+		n := 0
+		for b := j - 1; b > i && data[b] == '\\'; b-- {
+			n++
+		}
+		if n%2 == 0 {
+			return j + 1, true
+		}
+		j++
+	}
 }
