@@ -295,6 +295,9 @@ func compareArticle(path string, b, h *report.Article) (ac ArticleChange, ok boo
 		return ac, (b.Error == "") != (h.Error == "")
 	}
 	bm, hm := firstMentions(b), firstMentions(h)
+	if sameMentions(bm, hm) {
+		return ac, false
+	}
 	bIdx := make(map[string]*report.Mention, len(bm))
 	for _, m := range bm {
 		bIdx[key(m)] = m
@@ -322,21 +325,59 @@ func compareArticle(path string, b, h *report.Article) (ac ArticleChange, ok boo
 	return ac, len(ac.New)+len(ac.Lost)+len(ac.Stances) > 0
 }
 
+// sameMentions reports whether two lists from firstMentions name the same
+// clauses with the same stances, in the same order: the usual case of an
+// unchanged article, told without building maps.
+func sameMentions(a, b []*report.Mention) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if key(a[i]) != key(b[i]) || stance(a[i]) != stance(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // firstMentions returns a's first mention of each clause, in point order.
 func firstMentions(a *report.Article) []*report.Mention {
 	out := make([]*report.Mention, 0, len(a.Mentions))
-	seen := make(map[string]bool, len(a.Mentions))
+	// Articles mention a few points: a quadratic look-up beats a map.
+	var seen map[string]bool
+	if len(a.Mentions) > 32 {
+		seen = make(map[string]bool, len(a.Mentions))
+	}
+	sorted := true
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
 		k := key(m)
-		if seen[k] {
+		if seen != nil {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else if repeated(out, k) {
 			continue
 		}
-		seen[k] = true
+		if len(out) > 0 && out[len(out)-1].Point > m.Point {
+			sorted = false
+		}
 		out = append(out, m)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Point < out[j].Point })
+	if !sorted {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Point < out[j].Point })
+	}
 	return out
+}
+
+func repeated(ms []*report.Mention, k string) bool {
+	for _, m := range ms {
+		if key(m) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // key identifies a mention's clause: its id, or its point number when the
