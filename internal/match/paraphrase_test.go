@@ -38,6 +38,7 @@ var paraphrases = []struct {
 	{"Ukraine's military would be capped at 600,000 troops, down from around 880,000 today.", []int{6}},
 	{"The size of Ukraine's armed forces would be restricted to 600k.", []int{6}},
 	{"Kyiv would be barred from possessing missiles capable of reaching Moscow.", []int{6}},
+	{"The plan calls for Ukraine to scale back its armed forces.", []int{6}},
 	// 7 NATO membership
 	{"Ukraine would have to amend its constitution to renounce Nato membership.", []int{7}},
 	{"The alliance would also change its rules to permanently close the door to Kyiv.", []int{7}},
@@ -89,6 +90,8 @@ var paraphrases = []struct {
 	{"Russia would keep Crimea, Luhansk and Donetsk under the deal.", []int{21}},
 	{"Kyiv would have to give up the fortress belt of cities it still holds in Donetsk.", []int{21}},
 	{"The front line in Kherson and Zaporizhzhia would be frozen in place.", []int{21}},
+	{"The plan would grant Russia control of the whole of the Donbas.", []int{21}},
+	{"Ukraine would have to pull its troops out of the remaining parts of Donetsk.", []int{21}},
 	// 22 no change by force
 	{"Neither Russia nor Ukraine would be allowed to change the new borders by force.", []int{22}},
 	{"Both sides would commit not to alter the territorial arrangements by force.", []int{22}},
@@ -102,6 +105,7 @@ var paraphrases = []struct {
 	// 25 elections
 	{"Ukraine would hold a presidential election 100 days after the deal is signed.", []int{25}},
 	{"Elections would take place within a hundred days.", []int{25}},
+	{"Zelensky would have to face elections under the plan.", []int{25}},
 	// 26 amnesty
 	{"Everyone involved in the conflict would be granted a full amnesty for wartime actions.", []int{26}},
 	// 27 enforcement
