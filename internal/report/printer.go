@@ -25,7 +25,7 @@ type Options struct {
 
 // Formats lists the formats NewPrinter knows, in the order --help shows
 // them.
-var Formats = []string{"table", "json", "jsonl", "csv", "markdown"}
+var Formats = []string{"table", "json", "jsonl", "csv", "markdown", "sarif"}
 
 // NewPrinter returns the printer for format writing to w.
 func NewPrinter(format string, w io.Writer, opts Options) (Printer, error) {
