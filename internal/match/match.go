@@ -421,10 +421,9 @@ func anchored(doc *document.Document, si int, planSent []bool) bool {
 		return true
 	}
 	s := doc.Sentences[si]
-	if si > 0 && doc.Sentences[si-1].Para == s.Para && planSent[si-1] {
-		return true
-	}
-	if si > 0 && s.TokStart-doc.Sentences[si-1].TokEnd == 0 && planSent[si-1] {
+	// The sentence before counts even across a paragraph break: wire copy
+	// often gives each sentence its own paragraph.
+	if si > 0 && planSent[si-1] {
 		return true
 	}
 	if s.ListItem && s.Header >= 0 && planSent[s.Header] {
