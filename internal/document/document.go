@@ -62,9 +62,12 @@ type Analyzer struct {
 	gate *WordSet // set while Present runs
 }
 
-// NewAnalyzer returns an Analyzer using the Punkt segmenter.
+// NewAnalyzer returns an Analyzer using the Punkt segmenter. The Punkt
+// model is loaded on the first Analyze, not here: compiling rule terms and
+// the pre-filter (Present) do not need it, and loading it costs more than
+// scoring a short article.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{seg: NewPunkt(), norm: NewNormalizer()}
+	return &Analyzer{norm: NewNormalizer()}
 }
 
 // NewAnalyzerWith returns an Analyzer using seg to split sentences.
@@ -85,6 +88,9 @@ func (a *Analyzer) Analyze(path, text string) *Document {
 			header = -1
 		} else if header < 0 {
 			header = len(d.Sentences) - 1
+		}
+		if a.seg == nil {
+			a.seg = NewPunkt()
 		}
 		for _, s := range a.seg.Segment(para) {
 			si := len(d.Sentences)
