@@ -156,6 +156,7 @@ var paraphrases = []struct {
 	{"The plan also covers a US-Ukraine economic partnership built on the minerals deal.", nil},
 	{"The plan was met with anger in the Russian-speaking city of Kharkiv.", nil},
 	{"Europe wants a ceasefire as soon as possible, whatever the plan says.", nil},
+	{"Trump said he wanted an immediate ceasefire and a deal by Thanksgiving.", nil},
 }
 
 // paraphraseDoc makes one sentence of text (however Punkt would cut it).
