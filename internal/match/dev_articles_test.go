@@ -79,7 +79,7 @@ Ukraine's military intelligence said Russia was preparing a new offensive in the
 	{
 		name:   "op-ed, Budapest comparison",
 		in:     true,
-		points: []int{5, 6, 7, 13, 21, 26},
+		points: []int{5, 6, 7, 13, 14, 21, 26},
 		text: `Trump's plan rewards Putin's aggression
 
 The so-called peace plan that Steve Witkoff cooked up with the Kremlin is not a peace plan. It is a list of Russian demands on White House letterhead.

@@ -39,6 +39,7 @@ var paraphrases = []struct {
 	{"The size of Ukraine's armed forces would be restricted to 600k.", []int{6}},
 	{"Kyiv would be barred from possessing missiles capable of reaching Moscow.", []int{6}},
 	{"The plan calls for Ukraine to scale back its armed forces.", []int{6}},
+	{"The plan goes a long way towards Moscow's demand for the demilitarisation of Ukraine's army.", []int{6}},
 	// 7 NATO membership
 	{"Ukraine would have to amend its constitution to renounce Nato membership.", []int{7}},
 	{"The alliance would also change its rules to permanently close the door to Kyiv.", []int{7}},
@@ -68,6 +69,7 @@ var paraphrases = []struct {
 	// 14 frozen assets
 	{"Some $100 billion in frozen Russian assets would go into US-led reconstruction projects, with Washington taking half the profits.", []int{14}},
 	{"The remaining frozen funds would go into a joint US-Russian investment vehicle.", []int{14}},
+	{"Russian central bank reserves would be released to fund US-led projects.", []int{14}},
 	// 15 working group
 	{"A joint US-Russian security working group would monitor compliance.", []int{15}},
 	{"Compliance would be policed by a working group of American and Russian officials.", []int{15}},
@@ -108,6 +110,8 @@ var paraphrases = []struct {
 	{"Zelensky would have to face elections under the plan.", []int{25}},
 	// 26 amnesty
 	{"Everyone involved in the conflict would be granted a full amnesty for wartime actions.", []int{26}},
+	{"Soldiers on both sides would be pardoned for their actions during the war under the deal.", []int{26}},
+	{"Critics say the plan would let Russian commanders accused of atrocities escape prosecution.", []int{26}},
 	// 27 enforcement
 	{"The deal would be overseen by a Peace Council headed by Donald Trump.", []int{27}},
 	{"Any violation would trigger sanctions, the document says.", []int{27}},
@@ -115,6 +119,7 @@ var paraphrases = []struct {
 	// 28 ceasefire
 	{"Fighting would stop as soon as both sides pull back to agreed positions.", []int{28}},
 	{"A ceasefire would begin immediately once both parties sign.", []int{28}},
+	{"Hostilities would cease once both armies withdraw to agreed positions.", []int{28}},
 
 	// Traps (codebook 2, "these do not count").
 	{"Kyiv insists any agreement must respect its sovereignty.", nil},
