@@ -20,8 +20,8 @@ func TestConfigSetsFlags(t *testing.T) {
 		args []string
 		want ScoreOptions
 	}{
-		{[]string{"x"}, ScoreOptions{Catalog: "/proj/plans/lake.yaml", Format: "csv", Include: []string{"news/**"}, Workers: 3}},
-		{[]string{"x", "--catalog", "mine.yaml", "-f", "json", "--include", "a/*", "-j", "1"}, ScoreOptions{Catalog: "mine.yaml", Format: "json", Include: []string{"a/*"}, Workers: 1}},
+		{[]string{"x"}, ScoreOptions{Sources: Sources{Catalog: "/proj/plans/lake.yaml"}, Format: "csv", Include: []string{"news/**"}, Workers: 3}},
+		{[]string{"x", "--catalog", "mine.yaml", "-f", "json", "--include", "a/*", "-j", "1"}, ScoreOptions{Sources: Sources{Catalog: "mine.yaml"}, Format: "json", Include: []string{"a/*"}, Workers: 1}},
 	} {
 		ios, _, _, _ := iostreams.Test()
 		var got *ScoreOptions

@@ -23,10 +23,10 @@ import (
 
 // EvalOptions are the inputs of `plancheck eval`.
 type EvalOptions struct {
-	IO       *iostreams.IOStreams
-	Gold     string
-	Paths    []string
-	Catalog  string
+	IO    *iostreams.IOStreams
+	Gold  string
+	Paths []string
+	Sources
 	Format   string
 	Workers  int
 	Include  []string
@@ -86,7 +86,7 @@ Scored articles without a label and labels without an article are listed
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Gold, "gold", "g", "", "hand labels to compare with (`GOLD.yaml`)")
-	f.StringVar(&opts.Catalog, "catalog", "", "clause catalog YAML to use instead of the built-in one")
+	opts.Sources.addFlags(f)
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
 	f.IntVarP(&opts.Workers, "workers", "j", runtime.NumCPU(), "articles scored in parallel")
 	f.StringSliceVar(&opts.Include, "include", nil, "only score files matching these globs (** matches folders)")
@@ -110,7 +110,7 @@ func runEval(ctx context.Context, opts *EvalOptions) error {
 	if err != nil {
 		return err
 	}
-	sc, err := newScorer(opts.Catalog)
+	sc, err := newScorer(opts.Sources)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func TestEvalFlags(t *testing.T) {
 
 func TestEvalGolden(t *testing.T) {
 	ios, _, out, errOut := iostreams.Test()
-	err := runEval(nil, &EvalOptions{IO: ios, Gold: lakeGold, Paths: []string{lakeArticles}, Catalog: lakeCatalog,
+	err := runEval(nil, &EvalOptions{IO: ios, Gold: lakeGold, Paths: []string{lakeArticles}, Sources: Sources{Catalog: lakeCatalog},
 		Format: "table", Workers: 2, MaxBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)

@@ -21,9 +21,9 @@ import (
 
 // ExplainOptions are the inputs of `plancheck explain`.
 type ExplainOptions struct {
-	IO       *iostreams.IOStreams
-	Path     string
-	Catalog  string
+	IO   *iostreams.IOStreams
+	Path string
+	Sources
 	Point    int // 0: every point a rule fired for
 	Format   string
 	MaxBytes int64
@@ -74,7 +74,7 @@ the JSON output uses the report's 0-based sentence index.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Catalog, "catalog", "", "clause catalog YAML to use instead of the built-in one")
+	opts.Sources.addFlags(f)
 	f.IntVarP(&opts.Point, "point", "p", 0, "explain only point `N` (shown even when no rule fired)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
 	f.Int64Var(&opts.MaxBytes, "max-bytes", 20<<20, "refuse files larger than this many bytes")
@@ -164,7 +164,7 @@ type explainMatch struct {
 }
 
 func runExplain(opts *ExplainOptions) error {
-	sc, err := newScorer(opts.Catalog)
+	sc, err := newScorer(opts.Sources)
 	if err != nil {
 		return err
 	}

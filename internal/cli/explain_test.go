@@ -50,7 +50,7 @@ func TestExplainGolden(t *testing.T) {
 		{"explain-fish.golden", "fish-return.txt"},
 	} {
 		ios, _, out, _ := iostreams.Test()
-		err := runExplain(&ExplainOptions{IO: ios, Path: lakeArticles + "/" + tc.file, Catalog: lakeCatalog, Format: "text", MaxBytes: 1 << 20})
+		err := runExplain(&ExplainOptions{IO: ios, Path: lakeArticles + "/" + tc.file, Sources: Sources{Catalog: lakeCatalog}, Format: "text", MaxBytes: 1 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,13 +68,13 @@ Farmers are worried about water.
 Dams are a worry too, and consent is hard to get.
 `)
 	ios, _, out, _ := iostreams.Test()
-	if err := runExplain(&ExplainOptions{IO: ios, Path: p, Catalog: lakeCatalog, Point: 5, Format: "text", MaxBytes: 1 << 20}); err != nil {
+	if err := runExplain(&ExplainOptions{IO: ios, Path: p, Sources: Sources{Catalog: lakeCatalog}, Point: 5, Format: "text", MaxBytes: 1 << 20}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "explain-point.golden", strings.ReplaceAll(out.String(), dir, "DIR"))
 
 	out.Reset()
-	err := runExplain(&ExplainOptions{IO: ios, Path: p, Catalog: lakeCatalog, Point: 9, Format: "text", MaxBytes: 1 << 20})
+	err := runExplain(&ExplainOptions{IO: ios, Path: p, Sources: Sources{Catalog: lakeCatalog}, Point: 9, Format: "text", MaxBytes: 1 << 20})
 	if err == nil || !strings.Contains(err.Error(), "point 9 is not in catalog lake-merrow-treaty (points 1 to 5)") {
 		t.Errorf("point 9: %v", err)
 	}

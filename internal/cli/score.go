@@ -21,9 +21,9 @@ import (
 
 // ScoreOptions are the inputs of `plancheck score`.
 type ScoreOptions struct {
-	IO       *iostreams.IOStreams
-	Paths    []string
-	Catalog  string
+	IO    *iostreams.IOStreams
+	Paths []string
+	Sources
 	Format   string
 	Output   string
 	Workers  int
@@ -73,7 +73,7 @@ its error and the others are still scored; the exit code is then 2.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Catalog, "catalog", "", "clause catalog YAML to use instead of the built-in one")
+	opts.Sources.addFlags(f)
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (whole or not at all) instead of stdout")
 	f.IntVarP(&opts.Workers, "workers", "j", runtime.NumCPU(), "articles scored in parallel")
@@ -87,7 +87,7 @@ func runScore(ctx context.Context, opts *ScoreOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	sc, err := newScorer(opts.Catalog)
+	sc, err := newScorer(opts.Sources)
 	if err != nil {
 		return err
 	}

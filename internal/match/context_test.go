@@ -135,6 +135,37 @@ Trump said he had cancelled a planned summit with Putin in Budapest because it d
 The president has repeatedly said he wants a peace deal between Russia and Ukraine.
 Oil prices rose 5% on the news.`,
 	},
+	{
+		name: "Alaska summit before the plan existed",
+		in:   false,
+		text: `Trump and Putin meet in Alaska but reach no ceasefire deal
+
+ANCHORAGE, Alaska — Donald Trump and Vladimir Putin met for nearly three hours at a military base in Alaska on Friday but failed to agree on a ceasefire in Ukraine.
+Trump said there had been "great progress" and that a peace deal between Russia and Ukraine was now up to Zelensky.
+Putin, according to people briefed on the talks, demanded that Ukraine withdraw from the parts of the Donetsk region it still controls in exchange for freezing the front line elsewhere.
+Steve Witkoff, Trump's envoy, said Russia had agreed to allow the United States and Europe to offer Ukraine Article 5-like security guarantees.
+Zelensky is due in Washington on Monday with European leaders.`,
+	},
+	{
+		name: "Zelensky's 2024 victory plan",
+		in:   false,
+		text: `Zelensky presents 'victory plan' to Biden
+
+WASHINGTON — Volodymyr Zelensky presented his "victory plan" to President Joe Biden at the White House on Thursday, asking for permission to strike deep inside Russia with Western long-range missiles.
+The plan also calls for an invitation for Ukraine to join NATO, which Zelensky said would show Moscow that the West was serious.
+Biden announced $8bn in new military aid for Ukraine but did not lift restrictions on the use of long-range weapons.
+Zelensky also met Donald Trump in New York, where Trump said he would end the war quickly if elected.`,
+	},
+	{
+		name: "Istanbul memorandums of 2025",
+		in:   false,
+		text: `Russia and Ukraine exchange memorandums at Istanbul talks
+
+ISTANBUL — Russian and Ukrainian delegations met for just over an hour in Istanbul on Monday and agreed to exchange all seriously wounded prisoners and those under 25.
+Russia's delegation handed over a memorandum setting out its conditions for a ceasefire, including the withdrawal of Ukrainian troops from four regions and a ban on Ukraine joining NATO.
+Ukraine's defence minister Rustem Umerov said Kyiv would study the document.
+The talks were the second round since Trump urged both sides to negotiate directly.`,
+	},
 }
 
 func TestPlanContext(t *testing.T) {
