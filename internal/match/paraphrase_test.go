@@ -146,6 +146,7 @@ var paraphrases = []struct {
 	{"Opposition politicians demanded that Zelensky replace his chief of staff.", nil},
 	{"The EU's reparations loan would be backed by frozen Russian assets held at Euroclear.", nil},
 	{"Putin has long complained that NATO's eastward expansion threatens Russia.", nil},
+	{"The plan would reward a war that Moscow says was about NATO enlargement.", nil},
 	{"In 2022, Ukraine offered neutrality and limits on its army at talks in Istanbul.", nil},
 	{"Russian drones entered Polish airspace and Polish jets were scrambled.", nil},
 	{"Russian missiles struck Dnipro and Odesa overnight.", nil},
