@@ -110,10 +110,7 @@ func (w *Worker) Analyze(path, text string) *Analysis {
 	for _, cr := range res.Mentions() {
 		cl := cr.Clause
 		m := report.Mention{Point: cl.Point, Clause: cl.ID, Theme: cl.Theme, Title: cl.Title, Score: cr.Score}
-		for i, si := range cr.Sentences {
-			if i == MaxEvidence {
-				break
-			}
+		for _, si := range strongestSentences(cr, MaxEvidence) {
 			sent := doc.Sentences[si]
 			m.Evidence = append(m.Evidence, report.Evidence{
 				Sentence: si, Start: sent.Start, End: sent.End,
@@ -202,4 +199,20 @@ func newLineIndex(text string) lineIndex {
 
 func (li lineIndex) line(off int) int {
 	return sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+}
+
+// strongestSentences returns up to n of a clause's evidence sentences, the
+// strongest first (summed weight of the rules firing there), then in
+// document order: the first is the one to quote.
+func strongestSentences(cr match.ClauseResult, n int) []int {
+	weight := map[int]float64{}
+	for _, f := range cr.Firings {
+		weight[f.Sentence] += f.Weight
+	}
+	out := append([]int(nil), cr.Sentences...)
+	sort.SliceStable(out, func(i, j int) bool { return weight[out[i]] > weight[out[j]]+1e-9 })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
