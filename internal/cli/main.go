@@ -128,6 +128,7 @@ flags override it.
 	})
 
 	root.AddCommand(NewCmdScore(io, nil))
+	root.AddCommand(NewCmdDiff(io, nil))
 	root.AddCommand(NewCmdClauses(io))
 	root.AddCommand(NewCmdExplain(io, nil))
 	root.AddCommand(NewCmdEval(io, nil))

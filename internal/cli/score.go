@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plancheck/plancheck/internal/atomicfile"
+	"github.com/plancheck/plancheck/internal/diff"
 	"github.com/plancheck/plancheck/internal/iostreams"
 	"github.com/plancheck/plancheck/internal/report"
 	"github.com/plancheck/plancheck/internal/score"
@@ -30,6 +31,11 @@ type ScoreOptions struct {
 	Include  []string
 	Exclude  []string
 	MaxBytes int64
+	// Baseline, when set, is a report (or folder) to diff the scored
+	// articles against: the diff is printed instead of the report, in a
+	// diff format, and FailOn picks the changes that exit 1 (diff.go).
+	Baseline string
+	FailOn   []string
 }
 
 // NewCmdScore builds `plancheck score`. runF replaces the run function in
@@ -57,8 +63,20 @@ its error and the others are still scored; the exit code is then 2.
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if !slices.Contains(report.Formats, opts.Format) {
-				return usageErrorf("--format must be one of %s, not %q", strings.Join(report.Formats, ", "), opts.Format)
+			formats := report.Formats
+			if opts.Baseline != "" {
+				formats = diff.Formats
+				if !cmd.Flags().Changed("format") && !slices.Contains(formats, opts.Format) {
+					opts.Format = "table" // a report format from .plancheck.yaml
+				}
+				if _, err := parseFailOn(opts.FailOn); err != nil {
+					return err
+				}
+			} else if cmd.Flags().Changed("fail-on") {
+				return usageErrorf("--fail-on needs --baseline")
+			}
+			if !slices.Contains(formats, opts.Format) {
+				return usageErrorf("--format must be one of %s, not %q", strings.Join(formats, ", "), opts.Format)
 			}
 			if opts.Workers < 0 {
 				return usageErrorf("-j must be 1 or more, not %d", opts.Workers)
@@ -74,16 +92,21 @@ its error and the others are still scored; the exit code is then 2.
 	}
 	f := cmd.Flags()
 	opts.Sources.addFlags(f)
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", ")+" (with --baseline: "+strings.Join(diff.Formats, ", ")+")")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (whole or not at all) instead of stdout")
 	f.IntVarP(&opts.Workers, "workers", "j", runtime.NumCPU(), "articles scored in parallel")
 	f.StringSliceVar(&opts.Include, "include", nil, "only score files matching these globs (** matches folders)")
 	f.StringSliceVar(&opts.Exclude, "exclude", nil, "skip files matching these globs")
 	f.Int64Var(&opts.MaxBytes, "max-bytes", 20<<20, "refuse files larger than this many bytes")
+	f.StringVar(&opts.Baseline, "baseline", "", "print the diff against the report `BASE.json` instead of the report (see plancheck diff)")
+	f.StringSliceVar(&opts.FailOn, "fail-on", []string{"none"}, "with --baseline, exit 1 when a change of these kinds is found: new, lost, changed, any or none")
 	return cmd
 }
 
 func runScore(ctx context.Context, opts *ScoreOptions) error {
+	if opts.Baseline != "" {
+		return runScoreBaseline(ctx, opts)
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
