@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -312,5 +313,30 @@ func TestUnknownFormat(t *testing.T) {
 	}
 	if len(printers) != len(Formats) {
 		t.Errorf("%d printers, %d formats", len(printers), len(Formats))
+	}
+}
+
+// A large change keeps the Markdown comment within GitHub's limit and
+// says how much it left out.
+func TestMarkdownLimits(t *testing.T) {
+	var baseArts, headArts []report.Article
+	for i := 0; i < 300; i++ {
+		path := fmt.Sprintf("news/%03d.md", i)
+		baseArts = append(baseArts, article(path))
+		headArts = append(headArts, article(path,
+			mention(21, "", 3, strings.Repeat("Territory would be ceded under the plan, officials said. ", 8))))
+	}
+	c := mustCompare(t, testReport("1", baseArts...), testReport("1", headArts...))
+	out := render(t, "markdown", c, Options{})
+	if len(out) > 65536 {
+		t.Errorf("markdown comment of %d bytes", len(out))
+	}
+	for _, want := range []string{"… and 200 more changes", "- … and 270 more", "**300 articles changed: +300 points**"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the comment", want)
+		}
+	}
+	if strings.Contains(out, "| Stance |") {
+		t.Error("a stance column without stances")
 	}
 }

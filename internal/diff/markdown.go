@@ -8,9 +8,15 @@ import (
 	"strings"
 )
 
-// markdownEvidenceWidth is the length, in runes, evidence quotes are cut
-// to in the Markdown comment.
-const markdownEvidenceWidth = 200
+// Limits that keep the Markdown comment readable and under GitHub's
+// 65,536 characters for a comment: evidence quotes are cut to
+// markdownEvidenceWidth runes, the change table to markdownMaxRows rows
+// and the evidence list to markdownMaxEvidence items; the rest is counted.
+const (
+	markdownEvidenceWidth = 200
+	markdownMaxRows       = 100
+	markdownMaxEvidence   = 30
+)
 
 // writeMarkdown writes a concise pull-request comment: a title, the
 // headline, a table with one row per change, the evidence for new
@@ -26,8 +32,24 @@ func writeMarkdown(w io.Writer, c *Changes, _ Options) error {
 	}
 
 	if len(c.Articles) > 0 {
-		p("\n| Article | Change | # | Theme | Title | Stance |\n")
-		p("|---------|--------|--:|-------|-------|--------|\n")
+		// The stance column only when some change has a stance (reports
+		// scored without framing have none).
+		stances := c.Stats.Stances > 0
+		for i := range c.Articles {
+			for _, list := range [][]PointRef{c.Articles[i].New, c.Articles[i].Lost} {
+				for j := range list {
+					stances = stances || list[j].Stance != ""
+				}
+			}
+		}
+		if stances {
+			p("\n| Article | Change | # | Theme | Title | Stance |\n")
+			p("|---------|--------|--:|-------|-------|--------|\n")
+		} else {
+			p("\n| Article | Change | # | Theme | Title |\n")
+			p("|---------|--------|--:|-------|-------|\n")
+		}
+		rows, hidden := 0, 0
 		for i := range c.Articles {
 			a := &c.Articles[i]
 			cell := mdCode(a.Path)
@@ -35,7 +57,16 @@ func writeMarkdown(w io.Writer, c *Changes, _ Options) error {
 				cell += " (" + string(a.Status) + ")"
 			}
 			row := func(change string, point string, theme, title, stance string) {
-				p("| %s | %s | %s | %s | %s | %s |\n", cell, change, point, mdText(theme), mdText(title), mdText(stance))
+				if rows == markdownMaxRows {
+					hidden++
+					return
+				}
+				rows++
+				p("| %s | %s | %s | %s | %s |", cell, change, point, mdText(theme), mdText(title))
+				if stances {
+					p(" %s |", mdText(stance))
+				}
+				p("\n")
 				cell = ""
 			}
 			for j := range a.New {
@@ -61,13 +92,21 @@ func writeMarkdown(w io.Writer, c *Changes, _ Options) error {
 				row("", "", "", "no plan point", "")
 			}
 		}
+		if hidden > 0 {
+			p("\n… and %s (`plancheck diff --format table` lists them all).\n", plural(hidden, "more change"))
+		}
 	}
 
 	if c.Stats.New > 0 {
 		p("\n<details><summary>Evidence for %s</summary>\n\n", plural(c.Stats.New, "new mention"))
+		shown := 0
 		for i := range c.Articles {
 			a := &c.Articles[i]
 			for j := range a.New {
+				if shown == markdownMaxEvidence {
+					break
+				}
+				shown++
 				r := &a.New[j]
 				text, line := r.firstEvidence()
 				where := mdCode(a.Path)
@@ -81,6 +120,9 @@ func writeMarkdown(w io.Writer, c *Changes, _ Options) error {
 					p("“%s”\n", mdText(snippet(text, markdownEvidenceWidth)))
 				}
 			}
+		}
+		if shown < c.Stats.New {
+			p("- … and %d more\n", c.Stats.New-shown)
 		}
 		p("\n</details>\n")
 	}
