@@ -3,6 +3,7 @@ package frame
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/plancheck/plancheck/internal/catalog"
 	"github.com/plancheck/plancheck/internal/document"
@@ -50,12 +51,17 @@ type node struct {
 }
 
 // Framer frames mentions (score.Framer). It is built once from a Lexicon
-// and is read-only afterwards: workers share it.
+// and its compiled lexicon is read-only afterwards: workers share it. It
+// keeps, under a lock, the phrases found in the last few documents it
+// framed.
 type Framer struct {
 	set     Settings
 	gap     map[string]bool
 	root    *node
 	entries []entry
+
+	mu     sync.Mutex
+	recent []*docHits
 }
 
 // New compiles lex: every phrase is normalized with an (the same

@@ -47,6 +47,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/plancheck/plancheck/internal/document"
 	"github.com/plancheck/plancheck/internal/match"
@@ -87,27 +88,93 @@ type psent struct {
 	discount bool // a following sentence opens with "However", "But" ...
 }
 
-// Frame implements score.Framer.
-func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *report.Framing {
-	fr := &report.Framing{Stance: report.Neutral, Cues: []report.Cue{}, Attribution: []string{}}
-	own := map[int][]span{}
-	others := map[int][]otherSpan{}
+// cacheDocs is how many recent documents' phrases a Framer keeps.
+const cacheDocs = 16
+
+// docHits caches the phrases found in a document's sentences, so that the
+// framings of its several points scan each sentence once. It holds the
+// document and its match result, so their addresses cannot be reused
+// while cached.
+type docHits struct {
+	mu   sync.Mutex
+	doc  *document.Document
+	res  *match.Result
+	hits [][]hit
+	done []bool
+	// spans are the tokens every clause's firings matched, by sentence.
+	spans [][]otherSpan
+}
+
+// docHits returns the cache entry of doc and its match result, making one
+// (and dropping the oldest) when needed.
+func (f *Framer) docHits(doc *document.Document, res *match.Result) *docHits {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, d := range f.recent {
+		if d.doc == doc && d.res == res {
+			return d
+		}
+	}
+	n := len(doc.Sentences)
+	d := &docHits{doc: doc, res: res, hits: make([][]hit, n), done: make([]bool, n), spans: make([][]otherSpan, n)}
 	for i := range res.Clauses {
 		cr := &res.Clauses[i]
 		for _, fi := range cr.Firings {
 			for _, sp := range fi.Spans {
-				if cr.Index == clause {
-					own[fi.Sentence] = append(own[fi.Sentence], span{sp.Start, sp.End})
-				} else {
-					others[fi.Sentence] = append(others[fi.Sentence], otherSpan{cr.Index, span{sp.Start, sp.End}})
+				if fi.Sentence >= 0 && fi.Sentence < n {
+					d.spans[fi.Sentence] = append(d.spans[fi.Sentence], otherSpan{cr.Index, span{sp.Start, sp.End}})
 				}
+			}
+		}
+	}
+	if len(f.recent) == cacheDocs {
+		copy(f.recent, f.recent[1:])
+		f.recent = f.recent[:cacheDocs-1]
+	}
+	f.recent = append(f.recent, d)
+	return d
+}
+
+// get returns the phrases of sentence si, scanning it the first time.
+func (d *docHits) get(f *Framer, si int) []hit {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.done[si] {
+		d.hits[si] = f.scan(d.doc, si, nil)
+		d.done[si] = true
+	}
+	return d.hits[si]
+}
+
+// Frame implements score.Framer.
+func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *report.Framing {
+	fr := &report.Framing{Stance: report.Neutral, Cues: []report.Cue{}, Attribution: []string{}}
+	own := map[int][]span{}
+	for i := range res.Clauses {
+		cr := &res.Clauses[i]
+		if cr.Index != clause {
+			continue
+		}
+		for _, fi := range cr.Firings {
+			for _, sp := range fi.Spans {
+				own[fi.Sentence] = append(own[fi.Sentence], span{sp.Start, sp.End})
 			}
 		}
 	}
 	if len(own) == 0 {
 		return fr
 	}
-	pass := f.passage(doc, res, own, others)
+	dh := f.docHits(doc, res)
+	others := func(si int) []otherSpan {
+		var out []otherSpan
+		for _, o := range dh.spans[si] {
+			if o.clause != clause {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	pass := f.passage(doc, res, dh, own, others)
 	f.stance(doc, pass, fr)
 	f.attribute(doc, pass, fr)
 	f.hedges(doc, pass, fr)
@@ -115,22 +182,14 @@ func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *r
 }
 
 // passage collects the sentences that frame the point, in text order.
-func (f *Framer) passage(doc *document.Document, res *match.Result, own map[int][]span, others map[int][]otherSpan) []*psent {
+func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits, own map[int][]span, others func(int) []otherSpan) []*psent {
 	byIdx := map[int]*psent{}
-	hits := map[int][]hit{}
-	scanned := func(si int) []hit {
-		h, ok := hits[si]
-		if !ok {
-			h = f.scan(doc, si, nil)
-			hits[si] = h
-		}
-		return h
-	}
+	scanned := func(si int) []hit { return dh.get(f, si) }
 	add := func(si int, r role, w float64, ownSpans []span) {
 		if p, ok := byIdx[si]; ok && p.weight >= w {
 			return
 		}
-		byIdx[si] = &psent{si: si, role: r, weight: w, own: ownSpans, others: others[si], hits: scanned(si)}
+		byIdx[si] = &psent{si: si, role: r, weight: w, own: ownSpans, others: others(si), hits: scanned(si)}
 	}
 	evidence := make([]int, 0, len(own))
 	for si := range own {
@@ -150,7 +209,7 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, own map[int]
 		for _, sp := range own[si] {
 			first = min(first, sp.start)
 		}
-		for _, o := range others[si] {
+		for _, o := range others(si) {
 			if o.start < first {
 				topic = false
 			}
@@ -166,7 +225,7 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, own map[int]
 			if doc.Sentences[ni].Para != s.Para && !isOp {
 				continue
 			}
-			if others[ni] != nil && !isOp {
+			if !isOp && len(others(ni)) > 0 {
 				continue
 			}
 			add(ni, roleNeighbour, f.set.NeighbourWeight, []span{op})
