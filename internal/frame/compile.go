@@ -111,17 +111,19 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 			e.near = append(e.near, nt)
 		}
 		// One form, one role: a cue, negator or intensifier may not share
-		// its normalized form with another of them, nor any phrase with
-		// one of its own list.
+		// its normalized form with another kind of them.
 		class := list
 		if k.cue() || k == kNegator || k == kIntensifier {
 			class = "evaluative"
 		}
 		key := class + "\x00" + strings.Join(norms, " ") + "\x00" + strings.Join(e.surface, " ") + "\x00" + fmt.Sprint(e.near)
 		if prev, dup := seen[key]; dup {
-			// Spelling variants of a hedge or an alias are harmless; a cue
-			// counted twice, or an alias of two groups, is not.
-			if class == "evaluative" || class == "aliases" && prev.group != group {
+			// Spelling variants in one list ("non-starter", "nonstarter")
+			// merge, the first one kept: the tokenizer may join or split
+			// them as it evolves. One form in two evaluative roles
+			// (critical and supportive, a cue and an intensifier), or an
+			// alias of two groups, is an error.
+			if class == "evaluative" && prev.list != list || class == "aliases" && prev.group != group {
 				errs = append(errs, &catalog.Error{File: file, Line: ph.Pos.Line, Col: ph.Pos.Col,
 					Msg: fmt.Sprintf("%s %q matches the same words as %q (%s, line %d): remove one, or mark one exact: true", list, ph.Text, prev.text, prev.list, prev.line)})
 			}

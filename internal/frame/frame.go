@@ -13,8 +13,11 @@
 //
 //   - The passage of a point is its evidence sentences (weight 1), their
 //     immediate neighbours when they continue the topic (same paragraph,
-//     or opening with an anaphor such as "This" or "The provision";
-//     weight neighbour_weight), and for a list item its list header, the
+//     or opening with an anaphor such as "This" or "The provision", or
+//     with "However"; weight neighbour_weight) and the sentences that go
+//     on continuing it after a continuing neighbour (up to three sentences
+//     after the point's, losing 30% weight a step), provided the point is
+//     the first one its sentence names; and for a list item its list header, the
 //     sentence the header points back to ("... were draconian. These
 //     included:") and a sentence after the list that opens with an anaphor
 //     ("These terms ..."), when they name what is listed with an item noun
@@ -229,6 +232,19 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 				continue
 			}
 			add(ni, roleNeighbour, f.set.NeighbourWeight, []span{op})
+			// A following sentence that opens with an anaphor or a
+			// "However" continues the neighbour, and so the point.
+			w := f.set.NeighbourWeight
+			for k := ni + 1; ni > si && k < n && k <= si+maxChain && isOp; k++ {
+				if own[k] != nil || res.Ignored[k] {
+					break
+				}
+				if op, isOp = f.opener(doc, k, scanned(k)); !isOp {
+					break
+				}
+				w *= chainDecay
+				add(k, roleNeighbour, w, []span{op})
+			}
 		}
 		if !s.ListItem {
 			continue
@@ -277,8 +293,17 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 	return out
 }
 
+// maxChain is how far after a point's sentence a chain of continuing
+// sentences ("This ...", "However, ...") may reach; each step keeps
+// chainDecay of the weight before it.
+const (
+	maxChain   = 3
+	chainDecay = 0.7
+)
+
 // opener reports whether sentence si opens with an anaphor ("This",
-// "These terms") or with "the" and an item noun ("The provision"), and
+// "These terms"), with "the" and an item noun ("The provision") or with a
+// contrast marker that answers the sentence before ("However, ..."), and
 // returns its tokens.
 func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool) {
 	s := doc.Sentences[si]
@@ -287,7 +312,7 @@ func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool)
 			break
 		}
 		k := f.entries[h.e].kind
-		if h.start == s.TokStart && k == kAnaphor {
+		if h.start == s.TokStart && (k == kAnaphor || k == kContrastAfter) {
 			return span{h.start, h.end}, true
 		}
 		if h.start == s.TokStart+1 && k == kItemNoun && doc.Tokens[s.TokStart].Norm == "the" {

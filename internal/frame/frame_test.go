@@ -224,6 +224,8 @@ func TestNeighbours(t *testing.T) {
 		{"continuation counts", "The plan would impose an army cap of 600,000. This is humiliating.", 6, report.Critical},
 		{"other paragraph does not", "The plan would impose an army cap of 600,000.\nThe war has been humiliating for everyone.", 6, report.Neutral},
 		{"neighbour about another point", "The plan sets an army cap of 600,000. The amnesty is a humiliating whitewash.", 6, report.Neutral},
+		{"continuation chain", "The plan offers security guarantees. This was sold as a realistic and fair offer. However, critics found them vague and worthless.", 5, report.Critical},
+		{"chain stops at a new topic", "The plan offers security guarantees. This was sold as a realistic and fair offer. Critics found the war vague and worthless.", 5, report.Supportive},
 		{"neighbour follows the topic point", "The amnesty in the plan would come with elections. It is a humiliating whitewash.", 25, report.Neutral},
 	})
 }

@@ -116,7 +116,7 @@ func TestCompileErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cues, err := ParseCues("cues.yaml", []byte("critical:\n  - capitulation\n  - capitulate\n  - \"--\"\n  - {text: sen. graham}\n"))
+	cues, err := ParseCues("cues.yaml", []byte("critical:\n  - capitulation\n  - capitulate\n  - \"--\"\n  - {text: sen. graham}\nintensifiers:\n  - {text: capitulating, factor: 2}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestCompileErrors(t *testing.T) {
 		t.Fatal("no error")
 	}
 	for _, want := range []string{
-		`cues.yaml:3:5: critical "capitulate" matches the same words as "capitulation" (critical, line 2)`,
+		`cues.yaml:7:5: intensifiers "capitulating" matches the same words as "capitulation" (critical, line 2)`,
 		`cues.yaml:4:5: phrase "--" has no words to match`,
 		`cues.yaml:5:5: phrase "sen. graham" has punctuation inside`,
 		`actors.yaml:4:38: aliases "X" matches the same words as "X" (aliases, line 3)`,
