@@ -113,6 +113,10 @@ func (a *Analyzer) Terms(term string) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
 		out[i] = t.Norm
+		if t.Norm == "us" {
+			// In a rule, "us" is the United States: a pronoun is no term.
+			out[i] = "usa"
+		}
 	}
 	return out
 }

@@ -129,3 +129,28 @@ func TestHardWrappedText(t *testing.T) {
 		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestNormalizeVariants(t *testing.T) {
+	a := NewAnalyzer()
+	tests := []struct{ in, want string }{
+		{"a planned summit, planning", "a planned summit |planning"},
+		{"the plan, plans", "the plan |plan"},
+		{"Donbass and Donbas", "donba and donba"},
+		{"G-8 and G8 and F-16 jets", "g8 and g8 and f16 jet"},
+		{"cease-fire ceasefire", "ceasefir ceasefir"},
+		{"peace-keepers peacekeepers", "peacekeep peacekeep"},
+		{"non-aggression nonaggression", "nonaggress nonaggress"},
+		{"re-join rejoin counter-proposal counterproposal", "rejoin rejoin counterpropos counterpropos"},
+		{"NATO-like all-for-all", "nato like all for all"},
+		{"split 50:50, a ratio", "split 50 50 |a ratio"},
+		{"at 600.000 troops, 1.5 million", "at 600000 troop |1500000"},
+	}
+	for _, tt := range tests {
+		if got := norms(a, tt.in); got != tt.want {
+			t.Errorf("norms(%q)\n got  %q\n want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := strings.Join(a.Terms("us troops"), " "); got != "usa troop" {
+		t.Errorf(`Terms("us troops") = %q, want "usa troop"`, got)
+	}
+}

@@ -76,6 +76,7 @@ var derivations = map[string]string{
 	"zaporozhye":   "zaporizhzhia",
 	"zaporizhzhya": "zaporizhzhia",
 	"lugansk":      "luhansk",
+	"donbass":      "donbas",
 }
 
 // britishSuffixes maps -ise spellings to -ize before stemming.
@@ -84,9 +85,16 @@ var britishSuffixes = [][2]string{
 	{"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
 }
 
+// unstemmed words keep their form: stemming would make them equal to a
+// different, more common word ("a planned summit" is not "the plan").
+var unstemmed = map[string]bool{"planned": true, "planning": true}
+
 func stemWord(w string) string {
 	if !isASCII(w) {
 		w = foldAccents(w)
+	}
+	if unstemmed[w] {
+		return w
 	}
 	if d, ok := derivations[w]; ok {
 		w = d
@@ -159,6 +167,11 @@ func parseDigits(s string) (float64, bool) {
 			}
 		}
 		s = strings.ReplaceAll(s, ",", "")
+	}
+	// 600.000: a European thousands separator (a dot before exactly
+	// three digits, after at least two), not a decimal.
+	if d := strings.IndexByte(s, '.'); d >= 2 && d <= 3 && len(s) == d+4 && strings.IndexByte(s[d+1:], '.') < 0 {
+		s = s[:d] + s[d+1:]
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {

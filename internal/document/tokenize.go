@@ -49,7 +49,12 @@ func (a *Analyzer) tokenize(out []Token, text string, start, end, sent int) []To
 			if !(i > start && i+size < end && isWordAt(text, i+size, end) && isWordBefore(text, start, i)) {
 				brk = true
 			}
-		case ',', ';', ':', '(', ')', '[', ']', '{', '}', '!', '?', '.', '\u2026', '|':
+		case ':':
+			// 50:50 is one ratio, not two phrases.
+			if !(i > start && i+1 < end && isDigit(text[i-1]) && isDigit(text[i+1])) {
+				brk = true
+			}
+		case ',', ';', '(', ')', '[', ']', '{', '}', '!', '?', '.', '\u2026', '|':
 			brk = true
 		}
 		i += size
@@ -112,6 +117,14 @@ func scanWord(text string, i, end int) int {
 				// The closing dot of an acronym (U.S.) belongs to it.
 				if j >= i+3 && text[j-2] == '.' && !isDigit(text[j-1]) {
 					return j + 1
+				}
+			case c == '-':
+				// G-8, F-16 and prefixed compounds (cease-fire,
+				// peace-keepers, non-aggression, re-join) are one word, so
+				// they meet their closed-up spellings.
+				if j > i && j+1 < end && joinsHyphen(text[i:j], text[j+1]) {
+					j++
+					continue
 				}
 			case c == ',':
 				if j > i && isDigit(text[j-1]) && j+3 < end+1 && j+3 <= end &&
@@ -183,6 +196,9 @@ func (a *Analyzer) emitWord(out []Token, text string, i, j int, lower []byte, se
 			t.Norm, t.Num = FormatNumber(v), true
 			return append(out, t)
 		}
+	}
+	if hasHyphen(lower) {
+		lower = dropHyphens(lower)
 	}
 	if hasDot(lower) {
 		// Acronyms: U.S. -> usa, U.K. -> uk, E.U. -> eu.
@@ -459,4 +475,50 @@ func scaleOf(w string) (float64, bool) {
 	}
 	v, ok := scales[w]
 	return v, ok
+}
+
+// joinPrefixes are the prefixes written both hyphenated and closed up.
+var joinPrefixes = map[string]bool{
+	"cease": true, "peace": true, "non": true, "re": true, "counter": true,
+	"co": true, "de": true, "anti": true, "post": true, "pre": true,
+	"semi": true, "multi": true, "inter": true, "trans": true, "sub": true,
+}
+
+// joinsHyphen reports whether a hyphen after left and before next joins
+// one word: a single letter before digits (G-8), or a known prefix.
+func joinsHyphen(left string, next byte) bool {
+	if len(left) == 1 && isDigit(next) && (left[0] >= 'a' && left[0] <= 'z' || left[0] >= 'A' && left[0] <= 'Z') {
+		return true
+	}
+	if len(left) > 7 || !(next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
+		return false
+	}
+	var buf [8]byte
+	for k := 0; k < len(left); k++ {
+		c := left[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return joinPrefixes[string(buf[:len(left)])]
+}
+
+func hasHyphen(b []byte) bool {
+	for _, c := range b {
+		if c == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+func dropHyphens(b []byte) []byte {
+	out := b[:0]
+	for _, c := range b {
+		if c != '-' {
+			out = append(out, c)
+		}
+	}
+	return out
 }
