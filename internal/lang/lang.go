@@ -61,7 +61,10 @@ func Detect(text string) Language {
 	flush := func() {
 		if wl > 0 && !tooLong {
 			words++
-			if mask, ok := stopwords[string(word[:wl])]; ok {
+			if c := word[0]; c >= 'a' && c <= 'z' && stopwordLens[c-'a']&(1<<wl) == 0 {
+				// No stop word of this first letter and length: spare
+				// the map lookup (most words).
+			} else if mask, ok := stopwords[string(word[:wl])]; ok {
 				for i := range numLangs {
 					if mask&(1<<i) != 0 {
 						counts[i]++
@@ -71,7 +74,26 @@ func Detect(text string) Language {
 		}
 		wl, tooLong = 0, false
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII fast path: what the general path below does for it.
+			i++
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				s.total++
+				s.latin++
+				if wl+1 > len(word) {
+					tooLong = true
+					continue
+				}
+				word[wl] = c | 0x20
+				wl++
+				continue
+			}
+			flush()
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if !unicode.IsLetter(r) {
 			flush() // apostrophes split too: l'accord, it's
 			continue
@@ -220,6 +242,17 @@ var lists = [numLangs]string{
 
 // stopwords maps a function word to the set (bit i: language i) of lists
 // it is in.
+// stopwordLens[c] has bit n set when a stop word of n bytes starts with
+// the ASCII letter 'a'+c.
+var stopwordLens = func() (t [26]uint64) {
+	for w := range stopwords {
+		if c := w[0]; c >= 'a' && c <= 'z' && len(w) < 64 {
+			t[c-'a'] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
 var stopwords = func() map[string]uint16 {
 	m := map[string]uint16{}
 	for i, list := range lists {
