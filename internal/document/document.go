@@ -3,6 +3,8 @@
 // so evidence can be quoted exactly.
 package document
 
+import "unicode"
+
 // Token is one normalized word or number.
 type Token struct {
 	// Norm is the normalized form: a stem ("recogn"), a number without
@@ -31,6 +33,9 @@ type Sentence struct {
 	// Header is the index of the sentence that introduces the list this
 	// item belongs to (the last sentence before the list), or -1.
 	Header int
+	// Heading is true for a short line that is a sentence of its own and
+	// does not end like one: a headline or a section title.
+	Heading bool
 }
 
 // Document is one article, segmented and tokenized.
@@ -92,7 +97,8 @@ func (a *Analyzer) Analyze(path, text string) *Document {
 		if a.seg == nil {
 			a.seg = NewPunkt()
 		}
-		for _, s := range a.seg.Segment(para) {
+		spans := mergeMarkers(para, a.seg.Segment(para))
+		for _, s := range spans {
 			si := len(d.Sentences)
 			start, end := p.Start+s.Start, p.Start+s.End
 			tokStart := len(d.Tokens)
@@ -101,6 +107,7 @@ func (a *Analyzer) Analyze(path, text string) *Document {
 				Start: start, End: end,
 				TokStart: tokStart, TokEnd: len(d.Tokens),
 				Para: pi, ListItem: item, Header: header,
+				Heading: len(spans) == 1 && !item && len(d.Tokens)-tokStart <= 10 && !endsSentence(text[start:end]),
 			})
 		}
 	}
@@ -146,4 +153,29 @@ func isListItem(line string) bool {
 		i++
 	}
 	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}
+
+// mergeMarkers joins a "sentence" with no letters (a list marker such as
+// "- 9." or "(iv)", which Punkt splits off at its full stop) to the
+// sentence after it.
+func mergeMarkers(para string, spans []Span) []Span {
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if i+1 < len(spans) && !hasLetter(para[s.Start:s.End]) {
+			spans[i+1].Start = s.Start
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

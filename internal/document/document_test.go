@@ -154,3 +154,39 @@ func TestNormalizeVariants(t *testing.T) {
 		t.Errorf(`Terms("us troops") = %q, want "usa troop"`, got)
 	}
 }
+
+func TestNumberedListItemsStayWhole(t *testing.T) {
+	a := NewAnalyzer()
+	d := a.Analyze("n.txt", "The plan runs to 28 points.\nSecurity\n- 9. European fighter jets will be based in Poland.\n- 10. The US guarantee is compensated.\n1. First.\n")
+	var got []string
+	for i, s := range d.Sentences {
+		got = append(got, d.SentenceText(i))
+		if i == 1 && !s.Heading {
+			t.Errorf("%q is a heading", d.SentenceText(i))
+		}
+		if i != 1 && s.Heading {
+			t.Errorf("%q is not a heading", d.SentenceText(i))
+		}
+	}
+	want := "The plan runs to 28 points.|Security|- 9. European fighter jets will be based in Poland.|- 10. The US guarantee is compensated.|1. First."
+	if strings.Join(got, "|") != want {
+		t.Errorf("sentences %q", strings.Join(got, "|"))
+	}
+}
+
+func TestBritishSpellingFamiliesStayTogether(t *testing.T) {
+	a := NewAnalyzer()
+	for _, fam := range [][]string{
+		{"praise", "praised", "praises"},
+		{"recognise", "recognised", "recognize", "recognized"},
+		{"compromise", "compromised"},
+		{"demilitarised", "demilitarized", "demilitarisation"},
+	} {
+		want := norms(a, fam[0])
+		for _, w := range fam[1:] {
+			if got := norms(a, w); got != want {
+				t.Errorf("%s -> %q, but %s -> %q", w, got, fam[0], want)
+			}
+		}
+	}
+}

@@ -99,12 +99,15 @@ func stemWord(w string) string {
 	if d, ok := derivations[w]; ok {
 		w = d
 	}
-	if len(w) > 6 {
-		for _, s := range britishSuffixes {
-			if strings.HasSuffix(w, s[0]) {
+	// -ise to -ize only after four letters or more, so that each word
+	// family converts whole: recognise/recognised, promise/promised, but
+	// neither praise nor praised.
+	for _, s := range britishSuffixes {
+		if strings.HasSuffix(w, s[0]) {
+			if len(w)-len(s[0]) >= 4 {
 				w = w[:len(w)-len(s[0])] + s[1]
-				break
 			}
+			break
 		}
 	}
 	return english.Stem(w, false)

@@ -426,8 +426,20 @@ func anchored(doc *document.Document, si int, planSent []bool) bool {
 	if si > 0 && planSent[si-1] {
 		return true
 	}
-	if s.ListItem && s.Header >= 0 && planSent[s.Header] {
-		return true
+	if s.ListItem {
+		// The list's introduction: its header, reached back through
+		// section headings and earlier lists ("The plan has 28 points.
+		// Security: - 1. ... Economy: - 11. ..."), up to two full
+		// sentences back.
+		full := 0
+		for h := s.Header; h >= 0 && full < 2; h-- {
+			if planSent[h] {
+				return true
+			}
+			if hs := doc.Sentences[h]; !hs.ListItem && !hs.Heading {
+				full++
+			}
+		}
 	}
 	return false
 }
