@@ -90,7 +90,7 @@ func checkPresent(t *testing.T, a *Analyzer, d *Document) {
 	for _, norms := range [][]string{all, some} {
 		set := a.NewWordSet(norms)
 		found := make([]bool, set.Len())
-		a.Present(d.Text, set, found)
+		a.Present(d.Text, set, found, nil)
 		for _, n := range norms {
 			if !found[set.Index(n)] {
 				t.Fatalf("Present missed %q in %q", n, d.Text)

@@ -15,6 +15,10 @@ type WordSet struct {
 	// from a source word whose lower-case form starts with the bytes a, b
 	// (b = 0 for a one-byte word).
 	first2 [256][4]uint64
+	// anyAfter[a] is set when a one-byte word a is in the set: the stemmer
+	// can shorten a longer word to its first letter ("aing" -> "a"), so
+	// every word starting with a passes.
+	anyAfter [256]bool
 	// sensitive are the members that a number or "per cent" merge can
 	// create or consume: numbers, "percent", "per", "cent", "a", "and" and
 	// the stems of number words.
@@ -39,6 +43,8 @@ func (s *WordSet) allow(w string) {
 	var b byte
 	if len(w) > 1 {
 		b = w[1]
+	} else {
+		s.anyAfter[w[0]] = true
 	}
 	s.first2[w[0]][b>>6] |= 1 << (b & 63)
 }
@@ -54,7 +60,7 @@ func (s *WordSet) pass(w []byte) bool {
 	if len(w) > 1 {
 		b = w[1]
 	}
-	if w[0] >= utf8.RuneSelf || b >= utf8.RuneSelf {
+	if w[0] >= utf8.RuneSelf || b >= utf8.RuneSelf || s.anyAfter[w[0]] {
 		return true
 	}
 	return s.first2[w[0]][b>>6]&(1<<(b&63)) != 0
@@ -66,12 +72,14 @@ func (s *WordSet) pass(w []byte) bool {
 // Present skips the normalizer for a word unless its first two lower-case
 // bytes can start a member. That is sound because normalization never
 // changes the first two bytes of an ASCII word, except for the cases
-// listed here: the Snowball stemmer changes suffixes only, within its
-// region R1, which starts at the third letter at the earliest (words of
-// one or two letters are kept whole); British spellings change the end of
-// long words; the derivation table and the stemmer's special words are
-// checked one by one below. Numbers, "us", "not" and number words are
-// never gated.
+// listed here: the Snowball stemmer changes suffixes only (within its
+// region R1, which starts at the third letter at the earliest, or where
+// step 1a/1b cut -s, -ied, -ies, -ed, -ing, which can leave one letter:
+// "aing" -> "a", so a one-letter member lets every word of that letter
+// through); words of one or two letters are kept whole; British spellings
+// change the end of long words; the derivation table and the stemmer's
+// special words are checked one by one below. Numbers, "us", "not" and
+// number words are never gated.
 func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 	s := &WordSet{index: map[string]int{}}
 	for _, n := range norms {
@@ -121,7 +129,9 @@ var stemmerSpecials = []string{"skis", "skies", "dying", "lying", "tying"}
 // the analyzed text has a norm in the set, found marks it; found may mark
 // words that no token has. It costs a fraction of Analyze: no sentence
 // segmentation, and no normalization of words that cannot be in the set.
-// found must have set.Len() elements; Present only sets elements.
+// found must have set.Len() elements; Present only sets elements. When
+// enough is non-nil, Present calls it after each paragraph and stops when
+// it returns true (found then covers the text read so far).
 //
 // Analyze tokenizes each sentence of a paragraph; Present tokenizes the
 // whole paragraph. Sentence breaks fall at white space after sentence
@@ -129,7 +139,7 @@ var stemmerSpecials = []string{"skis", "skies", "dying", "lying", "tying"}
 // words; only a number or "per cent" merge can reach across a sentence
 // break, and then Present marks every member such a merge could create or
 // hide.
-func (a *Analyzer) Present(text string, set *WordSet, found []bool) {
+func (a *Analyzer) Present(text string, set *WordSet, found []bool, enough func([]bool) bool) {
 	a.gate = set
 	defer func() { a.gate = nil }()
 	for _, p := range paragraphs(text) {
@@ -147,6 +157,9 @@ func (a *Analyzer) Present(text string, set *WordSet, found []bool) {
 					found[k] = true
 				}
 			}
+		}
+		if enough != nil && enough(found) {
+			return
 		}
 	}
 }

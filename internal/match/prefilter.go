@@ -34,7 +34,7 @@ func (m *Matcher) compilePrefilter(an *document.Analyzer) {
 	for _, ri := range m.ctxRules {
 		for _, g := range m.rules[ri].groups {
 			for _, id := range g {
-				norms = append(norms, m.terms[id].norms...)
+				norms = append(norms, checked(m.terms[id].norms)...)
 			}
 		}
 	}
@@ -46,7 +46,7 @@ func (m *Matcher) compilePrefilter(an *document.Analyzer) {
 			var terms [][]int
 			for _, id := range g {
 				var ks []int
-				for _, n := range m.terms[id].norms {
+				for _, n := range checked(m.terms[id].norms) {
 					ks = append(ks, p.words.Index(n))
 				}
 				terms = append(terms, ks)
@@ -55,6 +55,38 @@ func (m *Matcher) compilePrefilter(an *document.Analyzer) {
 		}
 		p.rules = append(p.rules, pr)
 	}
+}
+
+// checked returns the words of a term that the pre-filter looks for: all
+// but the commonest English words ("cap on the army" -> cap, armi), which
+// would let almost every word through the pre-filter's gate and tell
+// nothing. A term made of common words only is checked whole. Checking
+// some of a term's words is sound: a term occurs only where all its words
+// do.
+func checked(norms []string) []string {
+	var out []string
+	for _, n := range norms {
+		if !commonWords[n] {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return norms
+	}
+	return out
+}
+
+// commonWords are frequent English function words, as norms.
+var commonWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true,
+	"on": true, "for": true, "and": true, "or": true, "by": true, "with": true,
+	"at": true, "from": true, "as": true, "is": true, "be": true, "it": true,
+	"its": true, "this": true, "that": true, "not": true, "no": true,
+	"all": true, "would": true, "will": true, "was": true, "are": true,
+	"has": true, "have": true, "he": true, "she": true, "they": true,
+	"we": true, "but": true, "if": true, "into": true, "back": true,
+	"like": true, "over": true, "up": true, "out": true, "can": true,
+	"new": true, "more": true, "than": true, "after": true, "also": true,
 }
 
 // MayBeInContext reports whether text may be in plan context. When it
@@ -72,7 +104,15 @@ func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 		return true
 	}
 	found := make([]bool, p.words.Len())
-	an.Present(text, p.words, found)
+	enough := func(found []bool) bool { return p.reaches(found) }
+	an.Present(text, p.words, found, enough)
+	return p.reaches(found)
+}
+
+// reaches reports whether the rules that can fire given found may reach
+// the threshold. Present calls it after each paragraph, so a plan article
+// stops the pass early.
+func (p *prefilter) reaches(found []bool) bool {
 	score := 0.0
 	for _, r := range p.rules {
 		if r.canFire(found) {
