@@ -6,6 +6,7 @@ package match
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,7 +32,16 @@ type Matcher struct {
 	termRules [][]int
 	// pre is the pre-filter compiled from the context rules.
 	pre prefilter
+	// Per term id: the (rule, group) pairs it belongs to, the rules it
+	// stops ("not"), and whether it is a plan term or an ignore term; so
+	// that Match tests membership without scanning the rules' term lists.
+	termGroups [][]ruleGroup
+	termNot    [][]int
+	isPlan     []bool
+	isIgnore   []bool
 }
+
+type ruleGroup struct{ rule, group int }
 
 type node struct {
 	next  map[string]*node
@@ -145,8 +155,47 @@ func Compile(cat *catalog.Catalog, an *document.Analyzer) (*Matcher, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	m.indexTerms()
 	m.compilePrefilter(an)
 	return m, nil
+}
+
+// indexTerms fills the per-term membership tables.
+func (m *Matcher) indexTerms() {
+	n := len(m.terms)
+	m.termGroups = make([][]ruleGroup, n)
+	m.termNot = make([][]int, n)
+	m.isPlan = make([]bool, n)
+	m.isIgnore = make([]bool, n)
+	for ri, r := range m.rules {
+		for gi, g := range r.groups {
+			for _, id := range g {
+				rg := ruleGroup{ri, gi}
+				if !slices.Contains(m.termGroups[id], rg) {
+					m.termGroups[id] = append(m.termGroups[id], rg)
+				}
+			}
+		}
+		for _, id := range r.not {
+			m.termNot[id] = appendUnique(m.termNot[id], ri)
+		}
+	}
+	for _, id := range m.planTerms {
+		m.isPlan[id] = true
+	}
+	for _, id := range m.ignore {
+		m.isIgnore[id] = true
+	}
+}
+
+// inGroup reports whether term id is in group g of rule ri.
+func (m *Matcher) inGroup(id, ri, g int) bool {
+	for _, rg := range m.termGroups[id] {
+		if rg.rule == ri && rg.group == g {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(s []int, v int) []int {
@@ -229,10 +278,10 @@ func (m *Matcher) Match(doc *document.Document) *Result {
 	for si := range doc.Sentences {
 		hits[si].spans = m.scan(doc, si, nil)
 		for _, sp := range hits[si].spans {
-			if containsInt(m.planTerms, sp.Term) {
+			if m.isPlan[sp.Term] {
 				planSent[si] = true
 			}
-			if containsInt(m.ignore, sp.Term) {
+			if m.isIgnore[sp.Term] {
 				if res.Ignored == nil {
 					res.Ignored = map[int]bool{}
 				}
@@ -247,7 +296,7 @@ func (m *Matcher) Match(doc *document.Document) *Result {
 		}
 		for _, ri := range m.candidates(hits[si].spans) {
 			r := &m.rules[ri]
-			f, ok := m.fire(r, doc, si, hits[si].spans, planSent)
+			f, ok := m.fire(r, ri, doc, si, hits[si].spans, planSent)
 			if !ok {
 				continue
 			}
@@ -338,10 +387,10 @@ func (m *Matcher) candidates(spans []Span) []int {
 	return out
 }
 
-// fire checks rule r in sentence si.
-func (m *Matcher) fire(r *rule, doc *document.Document, si int, spans []Span, planSent []bool) (Firing, bool) {
+// fire checks rule r (m.rules[ri]) in sentence si.
+func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, spans []Span, planSent []bool) (Firing, bool) {
 	for _, sp := range spans {
-		if containsInt(r.not, sp.Term) {
+		if containsInt(m.termNot[sp.Term], ri) {
 			return Firing{}, false
 		}
 	}
@@ -351,7 +400,7 @@ func (m *Matcher) fire(r *rule, doc *document.Document, si int, spans []Span, pl
 	f := Firing{Rule: r.index, Sentence: si, Weight: r.weight}
 	if len(r.groups) == 1 {
 		for _, sp := range spans {
-			if containsInt(r.groups[0], sp.Term) {
+			if m.inGroup(sp.Term, ri, 0) {
 				f.Spans = append(f.Spans, sp)
 				return f, true
 			}
@@ -361,13 +410,15 @@ func (m *Matcher) fire(r *rule, doc *document.Document, si int, spans []Span, pl
 	// all: every group needs an occurrence; with a window, all within
 	// r.within tokens of an occurrence of the first group.
 	perGroup := make([][]Span, len(r.groups))
-	for gi, g := range r.groups {
-		for _, sp := range spans {
-			if containsInt(g, sp.Term) {
-				perGroup[gi] = append(perGroup[gi], sp)
+	for _, sp := range spans {
+		for _, rg := range m.termGroups[sp.Term] {
+			if rg.rule == ri {
+				perGroup[rg.group] = append(perGroup[rg.group], sp)
 			}
 		}
-		if len(perGroup[gi]) == 0 {
+	}
+	for _, g := range perGroup {
+		if len(g) == 0 {
 			return Firing{}, false
 		}
 	}
