@@ -273,3 +273,26 @@ func BenchmarkUnmarshal(b *testing.B) {
 		}
 	}
 }
+
+// The report ParseJSON returns shares no memory with its input, so the
+// caller may reuse the buffer (diff reads both reports into one).
+func TestParseJSONDoesNotAliasInput(t *testing.T) {
+	r := testReport()
+	for len(r.Articles) < 3000 { // past the parallel threshold too
+		r.Articles = append(r.Articles, r.Articles[len(r.Articles)%3])
+	}
+	for _, doc := range []string{render(t, "json", Options{}, testReport()), render(t, "json", Options{}, r)} {
+		data := []byte(doc)
+		got, err := ParseJSON(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := parseSlow([]byte(doc))
+		for i := range data {
+			data[i] = 'x'
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatal("overwriting the input changed the report read from it")
+		}
+	}
+}

@@ -18,12 +18,26 @@ import (
 type fastDec struct {
 	d []byte
 	i int
+	// Lists are decoded into these scratch slices and then copied into
+	// one allocation of the right size: no growth, no garbage.
+	mentions []Mention
+	evidence []Evidence
+	cues     []Cue
+	strs     []string
+}
+
+// exact returns a copy of list in a new slice of exactly its length
+// (empty, not nil, for an empty list).
+func exact[T any](list []T) []T {
+	out := make([]T, len(list))
+	copy(out, list)
+	return out
 }
 
 // decodeArticleFast decodes the JSON article in data into a; false means
 // "use encoding/json" (a may then hold a partial result).
 func decodeArticleFast(data []byte, a *Article) bool {
-	p := fastDec{d: data}
+	p := &fastDec{d: data}
 	if !p.article(a) {
 		return false
 	}
@@ -32,6 +46,13 @@ func decodeArticleFast(data []byte, a *Article) bool {
 }
 
 func (p *fastDec) ws() {
+	// Indentation: a newline and a run of spaces.
+	if p.i < len(p.d) && p.d[p.i] == '\n' {
+		p.i++
+		for p.i < len(p.d) && p.d[p.i] == ' ' {
+			p.i++
+		}
+	}
 	for p.i < len(p.d) {
 		switch p.d[p.i] {
 		case ' ', '\t', '\n', '\r':
@@ -343,13 +364,13 @@ func (p *fastDec) bool(b *bool) bool {
 }
 
 func (p *fastDec) strings(list *[]string) bool {
-	out := []string{}
+	p.strs = p.strs[:0]
 	isNull, ok := p.array(func() bool {
 		var s string
 		if !p.str(&s) {
 			return false
 		}
-		out = append(out, s)
+		p.strs = append(p.strs, s)
 		return true
 	})
 	if !ok {
@@ -358,7 +379,7 @@ func (p *fastDec) strings(list *[]string) bool {
 	if isNull {
 		*list = nil
 	} else {
-		*list = out
+		*list = exact(p.strs)
 	}
 	return true
 }
@@ -384,15 +405,17 @@ func (p *fastDec) article(a *Article) bool {
 		case "themes":
 			return 1 << 5, p.themes(&a.Themes)
 		case "mentions":
-			out := []Mention{}
+			// Mentions are not nested: the scratch slice is free.
+			p.mentions = p.mentions[:0]
 			isNull, ok := p.array(func() bool {
-				out = append(out, Mention{})
-				return p.mention(&out[len(out)-1])
+				p.mentions = append(p.mentions, Mention{})
+				return p.mention(&p.mentions[len(p.mentions)-1])
 			})
-			if isNull {
-				out = nil
+			a.Mentions = nil
+			if !isNull {
+				a.Mentions = exact(p.mentions)
 			}
-			a.Mentions = out
+			clear(p.mentions) // drop references for the GC
 			return 1 << 6, ok
 		case "sentences":
 			return 1 << 7, p.int(&a.Sentences)
@@ -453,15 +476,15 @@ func (p *fastDec) mention(m *Mention) bool {
 		case "score":
 			return 1 << 4, p.float(&m.Score)
 		case "evidence":
-			out := []Evidence{}
+			p.evidence = p.evidence[:0]
 			isNull, ok := p.array(func() bool {
-				out = append(out, Evidence{})
-				return p.evidence(&out[len(out)-1])
+				p.evidence = append(p.evidence, Evidence{})
+				return p.evidenceItem(&p.evidence[len(p.evidence)-1])
 			})
-			if isNull {
-				out = nil
+			m.Evidence = nil
+			if !isNull {
+				m.Evidence = exact(p.evidence)
 			}
-			m.Evidence = out
 			return 1 << 5, ok
 		case "framing":
 			if p.null() {
@@ -475,7 +498,7 @@ func (p *fastDec) mention(m *Mention) bool {
 	})
 }
 
-func (p *fastDec) evidence(e *Evidence) bool {
+func (p *fastDec) evidenceItem(e *Evidence) bool {
 	return p.object(func(key []byte) (uint32, bool) {
 		switch string(key) {
 		case "sentence":
@@ -499,15 +522,15 @@ func (p *fastDec) framing(f *Framing) bool {
 		case "stance":
 			return 1 << 0, p.str(&f.Stance)
 		case "cues":
-			out := []Cue{}
+			p.cues = p.cues[:0]
 			isNull, ok := p.array(func() bool {
-				out = append(out, Cue{})
-				return p.cue(&out[len(out)-1])
+				p.cues = append(p.cues, Cue{})
+				return p.cue(&p.cues[len(p.cues)-1])
 			})
-			if isNull {
-				out = nil
+			f.Cues = nil
+			if !isNull {
+				f.Cues = exact(p.cues)
 			}
-			f.Cues = out
 			return 1 << 1, ok
 		case "attribution":
 			return 1 << 2, p.strings(&f.Attribution)
