@@ -234,6 +234,37 @@ type sideLoader struct {
 	batch   score.BatchOptions
 	sc      *score.Scorer
 	failed  int // articles that could not be scored
+	// buf holds a file being read; reports share no memory with it, so
+	// both sides are read into the same buffer.
+	buf []byte
+}
+
+// readFile reads path into l.buf and returns its content, valid until
+// the next call.
+func (l *sideLoader) readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && int64(cap(l.buf)) < fi.Size()+512 {
+		// Room for the other side too, which is usually a little larger.
+		l.buf = make([]byte, 0, fi.Size()+fi.Size()/8+512)
+	}
+	l.buf = l.buf[:0]
+	for {
+		if len(l.buf) == cap(l.buf) {
+			l.buf = append(l.buf, 0)[:len(l.buf)] // grow
+		}
+		n, err := f.Read(l.buf[len(l.buf):cap(l.buf)])
+		l.buf = l.buf[:len(l.buf)+n]
+		if err == io.EOF {
+			return l.buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // load returns the side at path: a report, or articles scored on the
@@ -259,7 +290,7 @@ func (l *sideLoader) load(ctx context.Context, which, path string) (*side, error
 			}
 			return &side{name: name, report: r, scored: true, root: path}, nil
 		}
-		if data, err = os.ReadFile(path); err != nil {
+		if data, err = l.readFile(path); err != nil {
 			return nil, fmt.Errorf("%s %s: %w", which, path, unwrapPath(err))
 		}
 	}
