@@ -42,7 +42,7 @@ func TestParseEmpty(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"colour: never\n", `c.yaml:1:1: unknown key "colour" (known: catalog, format, include, exclude, workers)`},
-		{"format: yaml\n", `c.yaml:1:9: format must be one of table, json, jsonl, csv, markdown, not "yaml"`},
+		{"format: yaml\n", `c.yaml:1:9: format must be one of table, json, jsonl, csv, markdown, sarif, not "yaml"`},
 		{"workers: 0\n", `c.yaml:1:10: workers must be a whole number, 1 or more, not "0"`},
 		{"workers: 2\nworkers: 3\n", `c.yaml:2:1: key "workers" repeated`},
 		{"catalog: [a, b]\n", `c.yaml:1:10: catalog must be a single value`},
