@@ -1,7 +1,9 @@
 package document
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -19,6 +21,12 @@ type WordSet struct {
 	// can shorten a longer word to its first letter ("aing" -> "a"), so
 	// every word starting with a passes.
 	anyAfter [256]bool
+	// any3 has the two-byte prefixes of first2 that let any third byte
+	// through: those of members of up to three bytes and of special
+	// source words. The others are of longer members only, whose first
+	// three letters long3 holds.
+	any3  [256][4]uint64
+	long3 [(26*26*26 + 63) / 64]uint64
 	// sensitive are the members that a number or "per cent" merge can
 	// create or consume: numbers, "percent", "per", "cent", "a", "and" and
 	// the stems of number words.
@@ -36,7 +44,10 @@ func (s *WordSet) Index(norm string) int {
 	return -1
 }
 
-func (s *WordSet) allow(w string) {
+// allow lets the words that may normalize to w through the gate: any
+// word with w's first two bytes, and when w is a member of four or more
+// bytes (long is set) only those with its first three letters.
+func (s *WordSet) allow(w string, long bool) {
 	if w == "" {
 		return
 	}
@@ -47,6 +58,24 @@ func (s *WordSet) allow(w string) {
 		s.anyAfter[w[0]] = true
 	}
 	s.first2[w[0]][b>>6] |= 1 << (b & 63)
+	if k, ok := key3(w); long && len(w) >= 4 && ok {
+		s.long3[k>>6] |= 1 << (k & 63)
+	} else {
+		s.any3[w[0]][b>>6] |= 1 << (b & 63)
+	}
+}
+
+// key3 numbers the first three bytes of w when they are lower-case
+// letters.
+func key3[S string | []byte](w S) (int, bool) {
+	if len(w) < 3 {
+		return 0, false
+	}
+	a, b, c := w[0]-'a', w[1]-'a', w[2]-'a'
+	if a >= 26 || b >= 26 || c >= 26 {
+		return 0, false
+	}
+	return (int(a)*26+int(b))*26 + int(c), true
 }
 
 // pass reports whether the lower-case word w may normalize to a word of
@@ -63,22 +92,44 @@ func (s *WordSet) pass(w []byte) bool {
 	if w[0] >= utf8.RuneSelf || b >= utf8.RuneSelf || s.anyAfter[w[0]] {
 		return true
 	}
-	return s.first2[w[0]][b>>6]&(1<<(b&63)) != 0
+	bit := uint64(1) << (b & 63)
+	if s.first2[w[0]][b>>6]&bit == 0 {
+		return false
+	}
+	if s.any3[w[0]][b>>6]&bit != 0 || britishEarly(w) {
+		return true
+	}
+	k, ok := key3(w)
+	if !ok {
+		return len(w) >= 3 // a non-letter third byte: let it through
+	}
+	return s.long3[k>>6]&(1<<(k&63)) != 0
+}
+
+// britishEarly reports whether w is a British spelling that normalization
+// rewrites within its first three bytes ("isation" -> "ization").
+func britishEarly(w []byte) bool {
+	n := len(w)
+	return n > 6 && n <= 9 && (bytes.HasSuffix(w, []byte("isation")) || bytes.HasSuffix(w, []byte("isations")))
 }
 
 // NewWordSet compiles norms (token norms, as Terms returns them) into a set
 // for Present.
 //
 // Present skips the normalizer for a word unless its first two lower-case
-// bytes can start a member. That is sound because normalization never
-// changes the first two bytes of an ASCII word, except for the cases
-// listed here: the Snowball stemmer changes suffixes only (within its
+// bytes can start a member, and, for members of four bytes or more, its
+// first three. That is sound because normalization never changes the
+// first two bytes of an ASCII word, nor the third when the norm has four
+// bytes or more (the stemmer's suffix rewrites at the third letter keep
+// the suffix's first letter or cut the word to three bytes or fewer),
+// except for the cases listed here: the Snowball stemmer changes suffixes only (within its
 // region R1, which starts at the third letter at the earliest, or where
 // step 1a/1b cut -s, -ied, -ies, -ed, -ing, which can leave one letter:
 // "aing" -> "a", so a one-letter member lets every word of that letter
 // through); words of one or two letters are kept whole; British spellings
-// change the end of long words; the derivation table and the stemmer's
-// special words are checked one by one below. Numbers, "us", "not" and
+// change the end of long words (and the third byte of "isation(s)" words,
+// which always pass); the derivation table and the stemmer's special
+// words are checked one by one below. Numbers, "us", "not" and
 // number words are never gated.
 func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 	s := &WordSet{index: map[string]int{}}
@@ -88,22 +139,17 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 		}
 		s.index[n] = len(s.words)
 		s.words = append(s.words, n)
-		s.allow(n)
+		s.allow(n, true)
 	}
-	// Source words whose norm does not share their first two bytes.
-	var special []string
-	for w := range derivations {
-		special = append(special, w)
-	}
-	special = append(special, stemmerSpecials...)
-	for _, w := range special {
-		if _, ok := s.index[stemWord(w)]; ok {
-			s.allow(w)
+	// Source words whose norm may not share their first bytes.
+	for _, sp := range specialSources() {
+		if _, ok := s.index[sp[1]]; ok {
+			s.allow(sp[0], false)
 		}
 	}
 	// Words mergeNumbers reads by their norm must keep it.
 	for _, w := range []string{"per", "cent", "a", "and"} {
-		s.allow(w)
+		s.allow(w, false)
 	}
 	sens := map[string]bool{"percent": true, "per": true, "cent": true, "a": true, "and": true}
 	for w := range units {
@@ -119,6 +165,19 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 	}
 	return s
 }
+
+// specialSources lists the derivation table's words and the stemmer's
+// special words with their norms.
+var specialSources = sync.OnceValue(func() [][2]string {
+	var out [][2]string
+	for w := range derivations {
+		out = append(out, [2]string{w, stemWord(w)})
+	}
+	for _, w := range stemmerSpecials {
+		out = append(out, [2]string{w, stemWord(w)})
+	}
+	return out
+})
 
 // stemmerSpecials are the words the Snowball English stemmer maps to a form
 // that may not share their first two letters.
@@ -144,21 +203,23 @@ func (a *Analyzer) Present(text string, set *WordSet, found []bool, enough func(
 	defer func() { a.gate = nil }()
 	for _, p := range paragraphs(text) {
 		a.buf = a.tokenize(a.buf[:0], text, p.Start, p.End, 0)
+		grew := false
 		for i := range a.buf {
 			t := &a.buf[i]
 			if t.Norm == "" {
 				continue
 			}
-			if k, ok := set.index[t.Norm]; ok {
-				found[k] = true
+			if k, ok := set.index[t.Norm]; ok && !found[k] {
+				found[k], grew = true, true
 			}
 			if (t.Num || t.Norm == "percent") && mayCrossSentence(text[t.Start:t.End]) {
 				for _, k := range set.sensitive {
+					grew = grew || !found[k]
 					found[k] = true
 				}
 			}
 		}
-		if enough != nil && enough(found) {
+		if grew && enough != nil && enough(found) {
 			return
 		}
 	}
