@@ -290,13 +290,14 @@ func (m *Matcher) Match(doc *document.Document) *Result {
 		}
 	}
 	byClause := map[int]*ClauseResult{}
+	sc := &scratch{stamp: make([]int32, len(m.rules))}
 	for si := range doc.Sentences {
 		if len(hits[si].spans) == 0 {
 			continue
 		}
-		for _, ri := range m.candidates(hits[si].spans) {
+		for _, ri := range m.candidates(hits[si].spans, sc, int32(si+1)) {
 			r := &m.rules[ri]
-			f, ok := m.fire(r, ri, doc, si, hits[si].spans, planSent)
+			f, ok := m.fire(r, ri, doc, si, hits[si].spans, planSent, sc)
 			if !ok {
 				continue
 			}
@@ -376,19 +377,32 @@ func (m *Matcher) scan(doc *document.Document, si int, out []Span) []Span {
 
 // candidates lists the rules that use any of the terms found, in rule
 // order.
-func (m *Matcher) candidates(spans []Span) []int {
-	var out []int
+func (m *Matcher) candidates(spans []Span, sc *scratch, mark int32) []int {
+	out := sc.cands[:0]
 	for _, sp := range spans {
 		for _, ri := range m.termRules[sp.Term] {
-			out = appendUnique(out, ri)
+			if sc.stamp[ri] != mark {
+				sc.stamp[ri] = mark
+				out = append(out, ri)
+			}
 		}
 	}
 	sort.Ints(out)
+	sc.cands = out
 	return out
 }
 
+// scratch is what one Match call reuses from sentence to sentence and rule
+// to rule (the Matcher itself is shared and read-only).
+type scratch struct {
+	// stamp[ri] is the mark of the last sentence rule ri was listed for.
+	stamp    []int32
+	cands    []int
+	perGroup [][]Span
+}
+
 // fire checks rule r (m.rules[ri]) in sentence si.
-func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, spans []Span, planSent []bool) (Firing, bool) {
+func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, spans []Span, planSent []bool, sc *scratch) (Firing, bool) {
 	for _, sp := range spans {
 		if containsInt(m.termNot[sp.Term], ri) {
 			return Firing{}, false
@@ -409,7 +423,13 @@ func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, spans []
 	}
 	// all: every group needs an occurrence; with a window, all within
 	// r.within tokens of an occurrence of the first group.
-	perGroup := make([][]Span, len(r.groups))
+	for len(sc.perGroup) < len(r.groups) {
+		sc.perGroup = append(sc.perGroup, nil)
+	}
+	perGroup := sc.perGroup[:len(r.groups)]
+	for i := range perGroup {
+		perGroup[i] = perGroup[i][:0]
+	}
 	for _, sp := range spans {
 		for _, rg := range m.termGroups[sp.Term] {
 			if rg.rule == ri {
