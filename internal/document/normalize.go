@@ -3,6 +3,7 @@ package document
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
@@ -122,10 +123,17 @@ func isASCII(s string) bool {
 	return true
 }
 
-var accentFolder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// accentFolders holds transform chains that remove accents. A chain keeps
+// state between calls, so goroutines (the batch's workers) must not share
+// one: go test -race caught them doing so through a package variable.
+var accentFolders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 func foldAccents(s string) string {
-	out, _, err := transform.String(accentFolder, s)
+	t := accentFolders.Get().(transform.Transformer)
+	defer accentFolders.Put(t)
+	out, _, err := transform.String(t, s)
 	if err != nil {
 		return s
 	}
