@@ -61,9 +61,9 @@ func Detect(text string) Language {
 	flush := func() {
 		if wl > 0 && !tooLong {
 			words++
-			if c := word[0]; c >= 'a' && c <= 'z' && stopwordLens[c-'a']&(1<<wl) == 0 {
-				// No stop word of this first letter and length: spare
-				// the map lookup (most words).
+			if !mayBeStopword(word[:wl]) {
+				// No stop word starts so and is this long: spare the
+				// map lookup (most words).
 			} else if mask, ok := stopwords[string(word[:wl])]; ok {
 				for i := range numLangs {
 					if mask&(1<<i) != 0 {
@@ -242,16 +242,42 @@ var lists = [numLangs]string{
 
 // stopwords maps a function word to the set (bit i: language i) of lists
 // it is in.
-// stopwordLens[c] has bit n set when a stop word of n bytes starts with
-// the ASCII letter 'a'+c.
-var stopwordLens = func() (t [26]uint64) {
+// stopwordLens[a][b] has bit n set when a stop word of n bytes starts with
+// the ASCII letters 'a'+a, 'a'+b (b = 26: a one-letter word).
+var stopwordLens = func() (t [26][27]uint32) {
 	for w := range stopwords {
-		if c := w[0]; c >= 'a' && c <= 'z' && len(w) < 64 {
-			t[c-'a'] |= 1 << len(w)
+		if !asciiLower(w[0]) || len(w) >= 32 {
+			continue
 		}
+		b := 26
+		if len(w) > 1 {
+			if !asciiLower(w[1]) {
+				continue // checked in the map
+			}
+			b = int(w[1] - 'a')
+		}
+		t[w[0]-'a'][b] |= 1 << len(w)
 	}
 	return t
 }()
+
+func asciiLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// mayBeStopword reports whether w (lower case) can be a stop word: words
+// starting with two ASCII letters are looked up in stopwordLens first.
+func mayBeStopword(w []byte) bool {
+	if len(w) >= 32 || !asciiLower(w[0]) {
+		return true
+	}
+	b := 26
+	if len(w) > 1 {
+		if !asciiLower(w[1]) {
+			return true
+		}
+		b = int(w[1] - 'a')
+	}
+	return stopwordLens[w[0]-'a'][b]&(1<<len(w)) != 0
+}
 
 var stopwords = func() map[string]uint16 {
 	m := map[string]uint16{}
