@@ -61,10 +61,11 @@ func (d *Document) SentenceTokens(i int) []Token {
 // Analyzer builds Documents. It holds the segmenter (shared) and a
 // normalizer cache (its own): use one Analyzer per goroutine.
 type Analyzer struct {
-	seg  Segmenter
-	norm *Normalizer
-	buf  []Token
-	gate *WordSet // set while Present runs
+	seg   Segmenter
+	norm  *Normalizer
+	buf   []Token
+	gate  *WordSet // set while Present runs
+	found []bool   // Present's per-paragraph marks
 }
 
 // NewAnalyzer returns an Analyzer using the Punkt segmenter. The Punkt

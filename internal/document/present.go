@@ -183,14 +183,15 @@ var specialSources = sync.OnceValue(func() [][2]string {
 // that may not share their first two letters.
 var stemmerSpecials = []string{"skis", "skies", "dying", "lying", "tying"}
 
-// Present sets found[i] for each word i of set that may be the norm of a
-// token of Analyze(path, text). It is sound, never exact: when a token of
-// the analyzed text has a norm in the set, found marks it; found may mark
-// words that no token has. It costs a fraction of Analyze: no sentence
+// Present reads text paragraph by paragraph and, after each paragraph in
+// which it found a word of set, calls fn with found[i] set for each word i
+// that may be the norm of a token of that paragraph in Analyze(path, text);
+// it stops when fn returns true. It is sound, never exact: when a token of
+// the analyzed paragraph has a norm in the set, found marks it; found may
+// mark words that no token has. found is cleared between paragraphs (a
+// sentence never crosses a paragraph, so per paragraph is as much as a
+// caller can combine). It costs a fraction of Analyze: no sentence
 // segmentation, and no normalization of words that cannot be in the set.
-// found must have set.Len() elements; Present only sets elements. When
-// enough is non-nil, Present calls it after each paragraph and stops when
-// it returns true (found then covers the text read so far).
 //
 // Analyze tokenizes each sentence of a paragraph; Present tokenizes the
 // whole paragraph. Sentence breaks fall at white space after sentence
@@ -198,29 +199,36 @@ var stemmerSpecials = []string{"skis", "skies", "dying", "lying", "tying"}
 // words; only a number or "per cent" merge can reach across a sentence
 // break, and then Present marks every member such a merge could create or
 // hide.
-func (a *Analyzer) Present(text string, set *WordSet, found []bool, enough func([]bool) bool) {
+func (a *Analyzer) Present(text string, set *WordSet, fn func(found []bool) bool) {
 	a.gate = set
 	defer func() { a.gate = nil }()
+	if cap(a.found) < len(set.words) {
+		a.found = make([]bool, len(set.words))
+	}
+	found := a.found[:len(set.words)]
+	clear(found)
 	for _, p := range paragraphs(text) {
 		a.buf = a.tokenize(a.buf[:0], text, p.Start, p.End, 0)
-		grew := false
+		hit := false
 		for i := range a.buf {
 			t := &a.buf[i]
 			if t.Norm == "" {
 				continue
 			}
-			if k, ok := set.index[t.Norm]; ok && !found[k] {
-				found[k], grew = true, true
+			if k, ok := set.index[t.Norm]; ok {
+				found[k], hit = true, true
 			}
 			if (t.Num || t.Norm == "percent") && mayCrossSentence(text[t.Start:t.End]) {
 				for _, k := range set.sensitive {
-					grew = grew || !found[k]
-					found[k] = true
+					found[k], hit = true, true
 				}
 			}
 		}
-		if grew && enough != nil && enough(found) {
-			return
+		if hit {
+			if fn(found) {
+				return
+			}
+			clear(found)
 		}
 	}
 }

@@ -92,37 +92,37 @@ var commonWords = map[string]bool{
 // MayBeInContext reports whether text may be in plan context. When it
 // returns false, Match on the analyzed text would decide "not in plan
 // context": no set of the context rules that can fire reaches the context
-// threshold. (A rule can fire only when every one of its groups has a term
-// all of whose words occur in the text; "not" terms, anchors and the
-// other-deal rules are ignored, which can only keep an article.) The check
-// tokenizes without sentence segmentation and normalizes only words that
-// may be rule words. an is the caller's analyzer (not safe for concurrent
-// use); the Matcher stays read-only.
+// threshold. A rule can fire only in a sentence holding a term of each of
+// its groups, so only in a paragraph holding, for each group, all the
+// uncommon words of one of its terms; "not" terms, anchors and the
+// other-deal rules are ignored, which can only keep an article. The check
+// tokenizes paragraphs without sentence segmentation and normalizes only
+// words that may be rule words. an is the caller's analyzer (not safe for
+// concurrent use); the Matcher stays read-only.
 func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 	p := &m.pre
 	if p.always {
 		return true
 	}
-	found := make([]bool, p.words.Len())
-	enough := func(found []bool) bool { return p.reaches(found) }
-	an.Present(text, p.words, found, enough)
-	return p.reaches(found)
-}
-
-// reaches reports whether the rules that can fire given found may reach
-// the threshold. Present calls it after each paragraph, so a plan article
-// stops the pass early.
-func (p *prefilter) reaches(found []bool) bool {
-	score := 0.0
-	for _, r := range p.rules {
-		if r.canFire(found) {
-			score += r.max
-			if score >= p.threshold {
-				return true
+	var can [64]bool
+	fired := can[:0]
+	if len(p.rules) <= len(can) {
+		fired = can[:len(p.rules)]
+	} else {
+		fired = make([]bool, len(p.rules))
+	}
+	score, ok := 0.0, false
+	an.Present(text, p.words, func(found []bool) bool {
+		for i := range p.rules {
+			if !fired[i] && p.rules[i].canFire(found) {
+				fired[i] = true
+				score += p.rules[i].max
 			}
 		}
-	}
-	return false
+		ok = score >= p.threshold
+		return ok
+	})
+	return ok
 }
 
 func (r *preRule) canFire(found []bool) bool {
