@@ -127,7 +127,7 @@ func scanWord(text string, i, end int) int {
 					continue
 				}
 			case c == ',':
-				if j > i && isDigit(text[j-1]) && j+3 < end+1 && j+3 <= end &&
+				if j > i && isDigit(text[j-1]) && j+3 < end &&
 					isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) &&
 					(j+4 >= end || !isDigit(text[j+4])) {
 					j++
