@@ -66,6 +66,7 @@ type Analyzer struct {
 	buf   []Token
 	gate  *WordSet // set while Present runs
 	found []bool   // Present's per-paragraph marks
+	seen  *wordStartSeen
 }
 
 // NewAnalyzer returns an Analyzer using the Punkt segmenter. The Punkt

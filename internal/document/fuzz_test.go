@@ -96,9 +96,14 @@ func checkPresent(t *testing.T, a *Analyzer, d *Document) {
 			}
 			return false
 		})
+		possible := make([]bool, set.Len())
+		a.Possible(d.Text, set, possible)
 		for _, n := range norms {
 			if !found[set.Index(n)] {
 				t.Fatalf("Present missed %q in %q", n, d.Text)
+			}
+			if !possible[set.Index(n)] {
+				t.Fatalf("Possible missed %q in %q", n, d.Text)
 			}
 		}
 	}

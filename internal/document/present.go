@@ -31,6 +31,17 @@ type WordSet struct {
 	// create or consume: numbers, "percent", "per", "cent", "a", "and" and
 	// the stems of number words.
 	sensitive []int
+	// always marks the members Possible cannot rule out from word starts:
+	// the sensitive ones and those contractions make ("not", "can").
+	always []bool
+	// specials are source words whose norm, a member, may not share their
+	// first bytes (derivations, the stemmer's special words, "isation").
+	specials []special
+}
+
+type special struct {
+	source string
+	member int
 }
 
 // Len returns the number of words in the set.
@@ -143,8 +154,18 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 	}
 	// Source words whose norm may not share their first bytes.
 	for _, sp := range specialSources() {
-		if _, ok := s.index[sp[1]]; ok {
+		if k, ok := s.index[sp[1]]; ok {
 			s.allow(sp[0], false)
+			s.specials = append(s.specials, special{sp[0], k})
+		}
+	}
+	// "isation" words: the British table rewrites their second or third
+	// byte to z ("isation" -> "ization", "xisation" -> "xization").
+	for k, w := range s.words {
+		for p := 1; p <= 2 && p < len(w); p++ {
+			if w[p] == 'z' {
+				s.specials = append(s.specials, special{w[:p] + "s" + w[p+1:], k})
+			}
 		}
 	}
 	// Words mergeNumbers reads by their norm must keep it.
@@ -158,9 +179,14 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 	for w := range scales {
 		sens[stemWord(w)] = true
 	}
+	s.always = make([]bool, len(s.words))
 	for i, w := range s.words {
 		if sens[w] || isDigit(w[0]) {
 			s.sensitive = append(s.sensitive, i)
+			s.always[i] = true
+		}
+		if w == "not" || w == "can" {
+			s.always[i] = true
 		}
 	}
 	return s
@@ -240,4 +266,137 @@ func mayCrossSentence(s string) bool {
 		return false
 	}
 	return strings.ContainsAny(s, ".?!\u2026")
+}
+
+// wordStartSeen is what Possible records of a text: the first one, two
+// and three lower-case bytes of every word.
+type wordStartSeen struct {
+	first    [256]bool
+	two      [256][4]uint64
+	three    [(26*26*26 + 63) / 64]uint64
+	anyAfter [256]bool // a word starting with this byte has punctuation or non-ASCII within its first three bytes
+	wild     bool      // a word starts with a non-ASCII letter
+}
+
+var asciiWord = func() (t [128]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// Possible sets possible[i] for each word i of set that may be the norm of
+// a token of Analyze(path, text), looking only at the first bytes of each
+// word of the raw text: one pass, no tokenizing. It is coarser than
+// Present (the whole text, prefixes only) and much cheaper; a caller
+// tries it first. It is sound by the gate's argument (see NewWordSet): a
+// token's norm starts with the first two bytes of its word, and with the
+// first three when the norm has four bytes or more, except for words with
+// inner punctuation or non-ASCII bytes among their first three (then every
+// norm of their first letter is possible), words starting with a non-ASCII
+// letter (then every word is), the special source words and "isation"
+// words (checked under their own prefixes), and norms that merges or
+// contractions make (numbers, "percent", "not", number words), which are
+// always possible.
+func (a *Analyzer) Possible(text string, set *WordSet, possible []bool) {
+	if a.seen == nil {
+		a.seen = new(wordStartSeen)
+	}
+	sn := a.seen
+	*sn = wordStartSeen{}
+	prevWord := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			w := isWordRune(r)
+			if w && !prevWord {
+				sn.wild = true
+				break
+			}
+			prevWord = w
+			i += size
+			continue
+		}
+		if !asciiWord[c] {
+			prevWord = false
+			i++
+			continue
+		}
+		if prevWord {
+			i++
+			continue
+		}
+		// A word starts at i.
+		prevWord = true
+		c0 := lowerASCII(c)
+		sn.first[c0] = true
+		var b [3]byte
+		b[0] = c0
+		n := 1
+		for n < 3 && i+n < len(text) {
+			d := text[i+n]
+			if d < utf8.RuneSelf && asciiWord[d] {
+				b[n] = lowerASCII(d)
+				n++
+				continue
+			}
+			if d >= utf8.RuneSelf || innerPunct(text, i+n) {
+				sn.anyAfter[c0] = true
+			}
+			break
+		}
+		sn.two[c0][b[1]>>6] |= 1 << (b[1] & 63)
+		if k, ok := key3(b[:n]); ok {
+			sn.three[k>>6] |= 1 << (k & 63)
+		}
+		i += n
+	}
+	for i, w := range set.words {
+		possible[i] = possible[i] || sn.wild || set.always[i] || sn.mayStart(w)
+	}
+	for _, sp := range set.specials {
+		if sn.wild || sn.mayStart(sp.source) {
+			possible[sp.member] = true
+		}
+	}
+}
+
+// innerPunct reports whether the punctuation at text[j] may be inside a
+// word (U.S, Ukraine's, re-established, 600,000, 50:50): followed by a
+// letter or digit.
+func innerPunct(text string, j int) bool {
+	switch text[j] {
+	case '.', '\'', '-', ',', ':', '_':
+		if j+1 < len(text) {
+			d := text[j+1]
+			return d >= utf8.RuneSelf || asciiWord[d]
+		}
+	}
+	return false
+}
+
+// mayStart reports whether some word of the text may normalize to w, by
+// w's first bytes.
+func (sn *wordStartSeen) mayStart(w string) bool {
+	if sn.anyAfter[w[0]] {
+		return true
+	}
+	if len(w) == 1 {
+		return sn.first[w[0]]
+	}
+	if k, ok := key3(w); ok && len(w) >= 4 {
+		return sn.three[k>>6]&(1<<(k&63)) != 0
+	}
+	return sn.two[w[0]][w[1]>>6]&(1<<(w[1]&63)) != 0
 }

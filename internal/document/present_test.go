@@ -86,7 +86,7 @@ func gateWords(t *testing.T) []string {
 
 // TestGateKeepsEveryWord checks the soundness argument of NewWordSet on a
 // large vocabulary: a set holding only a word's norm lets that word
-// through the gate.
+// through the gate, and Possible marks the norm in the word.
 func TestGateKeepsEveryWord(t *testing.T) {
 	a := NewAnalyzer()
 	words := gateWords(t)
@@ -114,6 +114,11 @@ func TestGateKeepsEveryWord(t *testing.T) {
 			checked++
 			if !set.pass(src) {
 				t.Errorf("the gate of {%q} stops %q (from %q)", tok.Norm, src, w)
+			}
+			possible := []bool{false}
+			a.Possible(w, set, possible)
+			if !possible[0] {
+				t.Errorf("Possible rules out %q in %q", tok.Norm, w)
 			}
 		}
 	}

@@ -104,6 +104,20 @@ func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 	if p.always {
 		return true
 	}
+	// First the raw pass over word starts: most articles that are not
+	// about the plan lack whole groups of words and stop here.
+	possible := make([]bool, p.words.Len())
+	an.Possible(text, p.words, possible)
+	score := 0.0
+	for i := range p.rules {
+		if p.rules[i].canFire(possible) {
+			score += p.rules[i].max
+		}
+	}
+	if score < p.threshold {
+		return false
+	}
+	// Then paragraph by paragraph, with the real tokenizer.
 	var can [64]bool
 	fired := can[:0]
 	if len(p.rules) <= len(can) {
@@ -111,7 +125,8 @@ func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 	} else {
 		fired = make([]bool, len(p.rules))
 	}
-	score, ok := 0.0, false
+	score = 0
+	ok := false
 	an.Present(text, p.words, func(found []bool) bool {
 		for i := range p.rules {
 			if !fired[i] && p.rules[i].canFire(found) {
