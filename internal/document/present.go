@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -32,16 +33,83 @@ type WordSet struct {
 	// the stems of number words.
 	sensitive []int
 	// always marks the members Possible cannot rule out from word starts:
-	// the sensitive ones and those contractions make ("not", "can").
+	// number-word stems, "percent", "per", "cent", "a", "and", odd numbers
+	// and those contractions make ("not", "can").
 	always []bool
+	// numeric are the members that are plain numbers ("28", "600000"),
+	// which Possible checks against the digits and number words of the
+	// text.
+	numeric []numericMember
 	// specials are source words whose norm, a member, may not share their
 	// first bytes (derivations, the stemmer's special words, "isation").
 	specials []special
+	// british are the members' spellings with an "is" for an "iz".
+	british []special
+	// Keys for Possible: each member's (and special source's) prefix that
+	// every word normalizing to it starts with, in a small hash table.
+	keys    []keyEntry
+	keyTab  [512]int32 // head of the chain for hash&511, +1
+	keyLens uint16     // bit L set when some key has L bytes
+}
+
+type keyEntry struct {
+	hash   uint64
+	key    string
+	member int
+	next   int32
+}
+
+const maxKey = 12
+
+// safeLen is how many first bytes of a word normalization keeps for a
+// norm w: the stemmer rewrites at most the last two bytes of what it keeps
+// ("-biliti" -> "-ble", "-enci" -> "-ence", an added or dropped e, y -> i),
+// and never the first three of a norm of four bytes or more, nor the first
+// two of a shorter one (see NewWordSet).
+func safeLen(w string) int {
+	switch {
+	case len(w) <= 1:
+		return len(w)
+	case len(w) <= 3:
+		return 2
+	}
+	return min(maxKey, max(3, len(w)-2))
+}
+
+func fnvAdd(h uint64, c byte) uint64 { return (h ^ uint64(c)) * 1099511628211 }
+
+const fnvOffset = 14695981039346656037
+
+func (s *WordSet) addKey(key string, member int) {
+	for k := 0; k < len(key); k++ {
+		if c := key[k]; c >= utf8.RuneSelf || !asciiWord[c] || c >= 'A' && c <= 'Z' {
+			key = key[:k]
+			break
+		}
+	}
+	if len(key) < 2 {
+		s.always[member] = true
+		return
+	}
+	h := uint64(fnvOffset)
+	for k := 0; k < len(key); k++ {
+		h = fnvAdd(h, key[k])
+	}
+	s.keys = append(s.keys, keyEntry{hash: h, key: key, member: member, next: s.keyTab[h&511]})
+	s.keyTab[h&511] = int32(len(s.keys))
+	s.keyLens |= 1 << len(key)
 }
 
 type special struct {
 	source string
 	member int
+}
+
+type numericMember struct {
+	member int
+	digits string  // the norm
+	lead   string  // its first thousands group, for "600,000" and "600 000"
+	value  float64 // its value
 }
 
 // Len returns the number of words in the set.
@@ -159,12 +227,14 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 			s.specials = append(s.specials, special{sp[0], k})
 		}
 	}
-	// "isation" words: the British table rewrites their second or third
-	// byte to z ("isation" -> "ization", "xisation" -> "xization").
+	// British spellings: the table rewrites the s of -is(e|ing|ed|ation)
+	// to z, anywhere in a long word ("prioritisation" -> "prioritization"),
+	// so an "iz" of a norm may be "is" in the text. (The gate checks the
+	// first three bytes only, where britishEarly lets such words pass.)
 	for k, w := range s.words {
-		for p := 1; p <= 2 && p < len(w); p++ {
-			if w[p] == 'z' {
-				s.specials = append(s.specials, special{w[:p] + "s" + w[p+1:], k})
+		for p := 1; p < len(w); p++ {
+			if w[p] == 'z' && w[p-1] == 'i' {
+				s.british = append(s.british, special{w[:p] + "s" + w[p+1:], k})
 			}
 		}
 	}
@@ -185,8 +255,28 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 			s.sensitive = append(s.sensitive, i)
 			s.always[i] = true
 		}
+		if isDigit(w[0]) && wholeDigits(w) {
+			v, _ := strconv.ParseFloat(w, 64)
+			lead := w[:(len(w)-1)%3+1]
+			s.numeric = append(s.numeric, numericMember{member: i, digits: w, lead: lead, value: v})
+			s.always[i] = false
+		}
 		if w == "not" || w == "can" {
 			s.always[i] = true
+		}
+	}
+	for i, w := range s.words {
+		if !s.always[i] && !isDigit(w[0]) && len(w) > 1 {
+			s.addKey(w[:safeLen(w)], i)
+		}
+	}
+	for _, sp := range s.specials {
+		s.addKey(sp.source[:min(len(sp.source), maxKey)], sp.member)
+	}
+	for _, sp := range s.british {
+		if n := safeLen(s.words[sp.member]); n > 0 && !s.always[sp.member] {
+			s.addKey(sp.source[:n], sp.member)
+			s.allow(sp.source, false)
 		}
 	}
 	return s
@@ -272,10 +362,14 @@ func mayCrossSentence(s string) bool {
 // and three lower-case bytes of every word.
 type wordStartSeen struct {
 	first    [256]bool
-	two      [256][4]uint64
-	three    [(26*26*26 + 63) / 64]uint64
 	anyAfter [256]bool // a word starting with this byte has punctuation or non-ASCII within its first three bytes
 	wild     bool      // a word starts with a non-ASCII letter
+	// Number words: unit[v] for a unit word of value v, anyNumber when
+	// the text has a scale word, a digit with a letter suffix (0.6m) or
+	// two number words in a row (twenty-eight), which can make any number.
+	unit      [100]bool
+	anyNumber bool
+	fuzzy     []string // prefixes (3+ bytes) of words that go on past punctuation
 }
 
 var asciiWord = func() (t [128]bool) {
@@ -295,26 +389,46 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// Possible sets possible[i] for each word i of set that may be the norm of
-// a token of Analyze(path, text), looking only at the first bytes of each
-// word of the raw text: one pass, no tokenizing. It is coarser than
-// Present (the whole text, prefixes only) and much cheaper; a caller
-// tries it first. It is sound by the gate's argument (see NewWordSet): a
-// token's norm starts with the first two bytes of its word, and with the
-// first three when the norm has four bytes or more, except for words with
-// inner punctuation or non-ASCII bytes among their first three (then every
-// norm of their first letter is possible), words starting with a non-ASCII
-// letter (then every word is), the special source words and "isation"
-// words (checked under their own prefixes), and norms that merges or
-// contractions make (numbers, "percent", "not", number words), which are
-// always possible.
-func (a *Analyzer) Possible(text string, set *WordSet, possible []bool) {
+// Possible reads text paragraph by paragraph, as Present does, and after
+// each paragraph calls fn with possible[i] set for each word i of set that
+// may be the norm of a token of that paragraph in Analyze(path, text); it
+// stops when fn returns true. It looks only at the first bytes of each
+// word of the raw text, without tokenizing: coarser than Present and much
+// cheaper, so a caller tries it first.
+//
+// It is sound by the gate's argument (see NewWordSet and safeLen): a
+// token's norm keeps the first safeLen bytes of its word, except for words
+// that go on past inner punctuation or non-ASCII bytes (then any norm
+// extending what came before is possible, and every norm of the first
+// letter when that is under three bytes), words starting with a non-ASCII
+// letter (then every word is possible), the special source words and
+// British spellings (checked under their own keys), numbers (checked
+// against the paragraph's digits and number words) and norms that merges
+// or contractions make ("percent", "not", number words), which are always
+// possible.
+func (a *Analyzer) Possible(text string, set *WordSet, fn func(possible []bool) bool) {
+	if cap(a.found) < len(set.words) {
+		a.found = make([]bool, len(set.words))
+	}
+	possible := a.found[:len(set.words)]
+	for _, p := range paragraphs(text) {
+		clear(possible)
+		a.possibleIn(text[p.Start:p.End], set, possible)
+		if fn(possible) {
+			return
+		}
+	}
+}
+
+func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 	if a.seen == nil {
 		a.seen = new(wordStartSeen)
 	}
 	sn := a.seen
-	*sn = wordStartSeen{}
+	fuzzy := sn.fuzzy[:0]
+	*sn = wordStartSeen{fuzzy: fuzzy}
 	prevWord := false
+	numWord, wordEnd := false, 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c >= utf8.RuneSelf {
@@ -337,40 +451,147 @@ func (a *Analyzer) Possible(text string, set *WordSet, possible []bool) {
 			i++
 			continue
 		}
-		// A word starts at i.
+		// A word starts at i: its letters and digits, lower-cased, up to
+		// maxKey of them.
 		prevWord = true
-		c0 := lowerASCII(c)
+		e := i
+		var b [maxKey]byte
+		for e < len(text) && text[e] < utf8.RuneSelf && asciiWord[text[e]] {
+			if e-i < maxKey {
+				b[e-i] = lowerASCII(text[e])
+			}
+			e++
+		}
+		n := min(e-i, maxKey)
+		c0 := b[0]
 		sn.first[c0] = true
-		var b [3]byte
-		b[0] = c0
-		n := 1
-		for n < 3 && i+n < len(text) {
-			d := text[i+n]
-			if d < utf8.RuneSelf && asciiWord[d] {
-				b[n] = lowerASCII(d)
-				n++
-				continue
-			}
-			if d >= utf8.RuneSelf || innerPunct(text, i+n) {
+		if e < len(text) && (text[e] >= utf8.RuneSelf || innerPunct(text, e)) && e-i < maxKey {
+			// The word goes on past punctuation or non-ASCII bytes (U.S,
+			// re-established, Zelenskiý): normalization may change what
+			// follows, so any key starting with what came before may match.
+			if n < 3 {
 				sn.anyAfter[c0] = true
+			} else {
+				sn.fuzzy = append(sn.fuzzy, string(b[:n]))
 			}
-			break
 		}
-		sn.two[c0][b[1]>>6] |= 1 << (b[1] & 63)
-		if k, ok := key3(b[:n]); ok {
-			sn.three[k>>6] |= 1 << (k & 63)
+		var b1 byte
+		if n > 1 {
+			b1 = b[1]
 		}
-		i += n
+		if set.first2[c0][b1>>6]&(1<<(b1&63)) != 0 {
+			h := uint64(fnvOffset)
+			for L := 1; L <= n; L++ {
+				h = fnvAdd(h, b[L-1])
+				if set.keyLens&(1<<L) == 0 {
+					continue
+				}
+				for k := set.keyTab[h&511]; k != 0; k = set.keys[k-1].next {
+					if ke := &set.keys[k-1]; ke.hash == h && ke.key == string(b[:L]) {
+						possible[ke.member] = true
+					}
+				}
+			}
+		}
+		numWord = sn.numberWord(text, wordEnd, i, e, numWord)
+		wordEnd = e
+		i = e
 	}
 	for i, w := range set.words {
-		possible[i] = possible[i] || sn.wild || set.always[i] || sn.mayStart(w)
+		possible[i] = possible[i] || sn.wild || set.always[i] || !isDigit(w[0]) && (sn.anyAfter[w[0]] || len(w) == 1 && sn.first[w[0]])
+	}
+	for _, ke := range set.keys {
+		for _, f := range sn.fuzzy {
+			if len(ke.key) > len(f) && ke.key[:len(f)] == f {
+				possible[ke.member] = true
+			}
+		}
+	}
+	for _, nm := range set.numeric {
+		possible[nm.member] = possible[nm.member] || sn.wild || sn.anyNumber ||
+			nm.value < 100 && sn.unit[int(nm.value)] ||
+			strings.Contains(text, nm.digits) || len(nm.digits) > 3 && strings.Contains(text, nm.lead)
 	}
 	for _, sp := range set.specials {
-		if sn.wild || sn.mayStart(sp.source) {
+		if sn.anyAfter[sp.source[0]] {
 			possible[sp.member] = true
 		}
 	}
 }
+
+// numberWord notes the number facts of the word text[i:e] (the previous
+// word ended at prevEnd; prevNum says whether it was a number word, or a
+// connector after one) and returns whether a number word run goes on.
+func (sn *wordStartSeen) numberWord(text string, prevEnd, i, e int, prevNum bool) bool {
+	w := text[i:e]
+	if isDigit(w[0]) {
+		// A scale suffix on digits (600k, $100bn, 0.6m) can make a number
+		// whose digits are not in the text.
+		k := i
+		for k < len(text) && (isDigit(text[k]) || (text[k] == '.' || text[k] == ',') && k+1 < len(text) && isDigit(text[k+1])) {
+			k++
+		}
+		m := k
+		for m < len(text) && m-k < 4 && (text[m]|0x20 >= 'a' && text[m]|0x20 <= 'z') {
+			m++
+		}
+		if m > k {
+			var buf [4]byte
+			suf := buf[:0]
+			for _, c := range []byte(text[k:m]) {
+				suf = append(suf, lowerASCII(c))
+			}
+			if _, ok := numberSuffixes[string(suf)]; ok {
+				sn.anyNumber = true
+			}
+		}
+		return false
+	}
+	if len(w) > 9 {
+		return false
+	}
+	var buf [9]byte
+	lw := buf[:len(w)]
+	for k := range len(w) {
+		lw[k] = lowerASCII(w[k])
+	}
+	gapOK := prevNum && onlyJoiners(text[prevEnd:i])
+	if string(lw) == "and" || string(lw) == "a" {
+		return gapOK || (string(lw) == "a")
+	}
+	if !numWordCandidate(lw) {
+		return false
+	}
+	if v, ok := units[string(lw)]; ok {
+		sn.unit[v] = true
+		if gapOK {
+			sn.anyNumber = true
+		}
+		return true
+	}
+	if _, ok := scales[string(lw)]; ok {
+		sn.anyNumber = true
+		return true
+	}
+	return false
+}
+
+// onlyJoiners reports whether the text between two words may let them
+// form one number: spaces and hyphens, or non-ASCII (no-break space, a
+// Unicode hyphen).
+func onlyJoiners(gap string) bool {
+	for k := 0; k < len(gap); k++ {
+		switch c := gap[k]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c >= utf8.RuneSelf:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Word returns member i (for tests).
+func (s *WordSet) Word(i int) string { return s.words[i] }
 
 // innerPunct reports whether the punctuation at text[j] may be inside a
 // word (U.S, Ukraine's, re-established, 600,000, 50:50): followed by a
@@ -384,19 +605,4 @@ func innerPunct(text string, j int) bool {
 		}
 	}
 	return false
-}
-
-// mayStart reports whether some word of the text may normalize to w, by
-// w's first bytes.
-func (sn *wordStartSeen) mayStart(w string) bool {
-	if sn.anyAfter[w[0]] {
-		return true
-	}
-	if len(w) == 1 {
-		return sn.first[w[0]]
-	}
-	if k, ok := key3(w); ok && len(w) >= 4 {
-		return sn.three[k>>6]&(1<<(k&63)) != 0
-	}
-	return sn.two[w[0]][w[1]>>6]&(1<<(w[1]&63)) != 0
 }

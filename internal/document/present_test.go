@@ -115,12 +115,44 @@ func TestGateKeepsEveryWord(t *testing.T) {
 			if !set.pass(src) {
 				t.Errorf("the gate of {%q} stops %q (from %q)", tok.Norm, src, w)
 			}
-			possible := []bool{false}
-			a.Possible(w, set, possible)
-			if !possible[0] {
+			if !possibleUnion(a, w, set)[0] {
 				t.Errorf("Possible rules out %q in %q", tok.Norm, w)
 			}
 		}
 	}
 	t.Logf("%d words, %d tokens checked, %d norms", len(words), checked, len(sets))
+}
+
+// TestPossibleNumbers: every way of writing a number that the tokenizer
+// reads is seen by Possible's digit and number-word checks.
+func TestPossibleNumbers(t *testing.T) {
+	a := NewAnalyzer()
+	for _, text := range []string{
+		"capped at 600,000 troops", "capped at 600 000 troops", "capped at 600\u00a0000", "600.000 soldiers",
+		"a 600k army", "0.6m soldiers", "0.6 million soldiers", "six hundred thousand soldiers", "1.3 million",
+		"$100bn and 100 billion and $100 bn", "the twenty-eight-point plan", "twenty eight points", "Twenty-Eight",
+		"the 28-point plan", "the 28th point", "within a hundred days", "one hundred and fifty people", "twelve",
+		"0.28 hundred", "0.05k", "800,000–850,000 troops", "50% or 50 per cent", "50:50", "28.0 points",
+		"028 points", "in 1990s", "eight and twenty", "U.S. Twenty eight. B.N. 600 000 1.3 million",
+		"twenty\u2010eight", "TWENTY-EIGHT", "a hundred", "hundred", "thousand-strong", "2bn", "3 tn",
+	} {
+		d := a.Analyze("n.txt", text)
+		var norms []string
+		for _, tok := range d.Tokens {
+			norms = append(norms, tok.Norm)
+		}
+		set := a.NewWordSet(norms)
+		possible := possibleUnion(a, text, set)
+		for _, n := range norms {
+			if !possible[set.Index(n)] {
+				t.Errorf("Possible rules out %q in %q", n, text)
+			}
+		}
+	}
+	// And it does rule numbers out: no digits, no number words.
+	set := a.NewWordSet([]string{"28", "600000"})
+	possible := possibleUnion(a, "The 2025 budget plan had 19 points, none about the army.", set)
+	if possible[0] || possible[1] {
+		t.Errorf("Possible keeps numbers the text does not have: %v", possible)
+	}
 }

@@ -104,20 +104,8 @@ func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 	if p.always {
 		return true
 	}
-	// First the raw pass over word starts: most articles that are not
-	// about the plan lack whole groups of words and stop here.
-	possible := make([]bool, p.words.Len())
-	an.Possible(text, p.words, possible)
-	score := 0.0
-	for i := range p.rules {
-		if p.rules[i].canFire(possible) {
-			score += p.rules[i].max
-		}
-	}
-	if score < p.threshold {
-		return false
-	}
-	// Then paragraph by paragraph, with the real tokenizer.
+	// First a raw pass over the words' first bytes, paragraph by
+	// paragraph: most articles that are not about the plan stop here.
 	var can [64]bool
 	fired := can[:0]
 	if len(p.rules) <= len(can) {
@@ -125,8 +113,25 @@ func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 	} else {
 		fired = make([]bool, len(p.rules))
 	}
-	score = 0
+	score := 0.0
 	ok := false
+	an.Possible(text, p.words, func(possible []bool) bool {
+		for i := range p.rules {
+			if !fired[i] && p.rules[i].canFire(possible) {
+				fired[i] = true
+				score += p.rules[i].max
+			}
+		}
+		ok = score >= p.threshold
+		return ok
+	})
+	if !ok {
+		return false
+	}
+	// Then paragraph by paragraph, with the real tokenizer.
+	clear(fired)
+	score = 0
+	ok = false
 	an.Present(text, p.words, func(found []bool) bool {
 		for i := range p.rules {
 			if !fired[i] && p.rules[i].canFire(found) {
