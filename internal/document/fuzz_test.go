@@ -90,7 +90,7 @@ func checkPresent(t *testing.T, a *Analyzer, d *Document) {
 	for _, norms := range [][]string{all, some} {
 		set := a.NewWordSet(norms)
 		found := make([]bool, set.Len())
-		a.Present(d.Text, set, func(para []bool) bool {
+		a.Present(d.Text, set, nil, func(para []bool) bool {
 			for i, ok := range para {
 				found[i] = found[i] || ok
 			}
@@ -111,7 +111,7 @@ func checkPresent(t *testing.T, a *Analyzer, d *Document) {
 // possibleUnion is what Possible marks in any paragraph of text.
 func possibleUnion(a *Analyzer, text string, set *WordSet) []bool {
 	union := make([]bool, set.Len())
-	a.Possible(text, set, func(possible []bool) bool {
+	a.Possible(text, set, func(_ int, possible []bool) bool {
 		for i, ok := range possible {
 			union[i] = union[i] || ok
 		}

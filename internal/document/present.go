@@ -45,11 +45,17 @@ type WordSet struct {
 	specials []special
 	// british are the members' spellings with an "is" for an "iz".
 	british []special
+	// For Possible: the members always possible, of one letter, and the
+	// members (and special sources' members) by first byte.
+	alwaysIdx, oneLetter []int
+	byFirst              [256][]int
 	// Keys for Possible: each member's (and special source's) prefix that
 	// every word normalizing to it starts with, in a small hash table.
 	keys    []keyEntry
 	keyTab  [512]int32 // head of the chain for hash&511, +1
 	keyLens uint16     // bit L set when some key has L bytes
+	// keyFirst2 has the first two bytes of the keys.
+	keyFirst2 [256][4]uint64
 }
 
 type keyEntry struct {
@@ -95,6 +101,7 @@ func (s *WordSet) addKey(key string, member int) {
 	for k := 0; k < len(key); k++ {
 		h = fnvAdd(h, key[k])
 	}
+	s.keyFirst2[key[0]][key[1]>>6] |= 1 << (key[1] & 63)
 	s.keys = append(s.keys, keyEntry{hash: h, key: key, member: member, next: s.keyTab[h&511]})
 	s.keyTab[h&511] = int32(len(s.keys))
 	s.keyLens |= 1 << len(key)
@@ -279,6 +286,21 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 			s.allow(sp.source, false)
 		}
 	}
+	for i, w := range s.words {
+		switch {
+		case s.always[i]:
+			s.alwaysIdx = append(s.alwaysIdx, i)
+		case isDigit(w[0]):
+		default:
+			if len(w) == 1 {
+				s.oneLetter = append(s.oneLetter, i)
+			}
+			s.byFirst[w[0]] = append(s.byFirst[w[0]], i)
+		}
+	}
+	for _, sp := range append(s.specials, s.british...) {
+		s.byFirst[sp.source[0]] = append(s.byFirst[sp.source[0]], sp.member)
+	}
 	return s
 }
 
@@ -315,7 +337,10 @@ var stemmerSpecials = []string{"skis", "skies", "dying", "lying", "tying"}
 // words; only a number or "per cent" merge can reach across a sentence
 // break, and then Present marks every member such a merge could create or
 // hide.
-func (a *Analyzer) Present(text string, set *WordSet, fn func(found []bool) bool) {
+//
+// When keep is not nil, only the paragraphs i (counted as Possible counts
+// them) for which keep(i) is true are read.
+func (a *Analyzer) Present(text string, set *WordSet, keep func(para int) bool, fn func(found []bool) bool) {
 	a.gate = set
 	defer func() { a.gate = nil }()
 	if cap(a.found) < len(set.words) {
@@ -323,7 +348,10 @@ func (a *Analyzer) Present(text string, set *WordSet, fn func(found []bool) bool
 	}
 	found := a.found[:len(set.words)]
 	clear(found)
-	for _, p := range paragraphs(text) {
+	for pi, p := range paragraphs(text) {
+		if keep != nil && !keep(pi) {
+			continue
+		}
 		a.buf = a.tokenize(a.buf[:0], text, p.Start, p.End, 0)
 		hit := false
 		for i := range a.buf {
@@ -370,6 +398,9 @@ type wordStartSeen struct {
 	unit      [100]bool
 	anyNumber bool
 	fuzzy     []string // prefixes (3+ bytes) of words that go on past punctuation
+	// anyAfterSet says some anyAfter is set; digits, that some word
+	// starts with a digit.
+	anyAfterSet, digits bool
 }
 
 var asciiWord = func() (t [128]bool) {
@@ -390,7 +421,7 @@ func lowerASCII(c byte) byte {
 }
 
 // Possible reads text paragraph by paragraph, as Present does, and after
-// each paragraph calls fn with possible[i] set for each word i of set that
+// each paragraph calls fn with its index and possible[i] set for each word i of set that
 // may be the norm of a token of that paragraph in Analyze(path, text); it
 // stops when fn returns true. It looks only at the first bytes of each
 // word of the raw text, without tokenizing: coarser than Present and much
@@ -406,15 +437,15 @@ func lowerASCII(c byte) byte {
 // against the paragraph's digits and number words) and norms that merges
 // or contractions make ("percent", "not", number words), which are always
 // possible.
-func (a *Analyzer) Possible(text string, set *WordSet, fn func(possible []bool) bool) {
+func (a *Analyzer) Possible(text string, set *WordSet, fn func(para int, possible []bool) bool) {
 	if cap(a.found) < len(set.words) {
 		a.found = make([]bool, len(set.words))
 	}
 	possible := a.found[:len(set.words)]
-	for _, p := range paragraphs(text) {
+	for pi, p := range paragraphs(text) {
 		clear(possible)
 		a.possibleIn(text[p.Start:p.End], set, possible)
-		if fn(possible) {
+		if fn(pi, possible) {
 			return
 		}
 	}
@@ -465,12 +496,15 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		n := min(e-i, maxKey)
 		c0 := b[0]
 		sn.first[c0] = true
-		if e < len(text) && (text[e] >= utf8.RuneSelf || innerPunct(text, e)) && e-i < maxKey {
+		if isDigit(c0) {
+			sn.digits = true
+		}
+		if e < len(text) && (text[e] >= utf8.RuneSelf || innerPunct(text, e)) && e-i < maxKey && !possessiveAt(text, e) {
 			// The word goes on past punctuation or non-ASCII bytes (U.S,
 			// re-established, Zelenskiý): normalization may change what
 			// follows, so any key starting with what came before may match.
 			if n < 3 {
-				sn.anyAfter[c0] = true
+				sn.anyAfter[c0], sn.anyAfterSet = true, true
 			} else {
 				sn.fuzzy = append(sn.fuzzy, string(b[:n]))
 			}
@@ -479,7 +513,7 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		if n > 1 {
 			b1 = b[1]
 		}
-		if set.first2[c0][b1>>6]&(1<<(b1&63)) != 0 {
+		if set.keyFirst2[c0][b1>>6]&(1<<(b1&63)) != 0 {
 			h := uint64(fnvOffset)
 			for L := 1; L <= n; L++ {
 				h = fnvAdd(h, b[L-1])
@@ -493,30 +527,73 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 				}
 			}
 		}
-		numWord = sn.numberWord(text, wordEnd, i, e, numWord)
+		// Number words, connectors and digits; most words are none.
+		if wl := e - i; isDigit(c0) || wl <= 15 && c0 >= 'a' && c0 <= 'z' &&
+			(numWordLens[c0-'a'][second(b1)]&(1<<wl) != 0 || wl == 1 && c0 == 'a' || wl == 3 && string(b[:3]) == "and") {
+			numWord = sn.numberWord(text, wordEnd, i, e, numWord)
+		} else {
+			numWord = false
+		}
 		wordEnd = e
 		i = e
 	}
-	for i, w := range set.words {
-		possible[i] = possible[i] || sn.wild || set.always[i] || !isDigit(w[0]) && (sn.anyAfter[w[0]] || len(w) == 1 && sn.first[w[0]])
+	if sn.wild {
+		for i := range possible {
+			possible[i] = true
+		}
+		return
 	}
-	for _, ke := range set.keys {
-		for _, f := range sn.fuzzy {
+	for _, i := range set.alwaysIdx {
+		possible[i] = true
+	}
+	for _, i := range set.oneLetter {
+		possible[i] = possible[i] || sn.first[set.words[i][0]]
+	}
+	if sn.anyAfterSet {
+		for c, ok := range sn.anyAfter {
+			if ok {
+				for _, i := range set.byFirst[c] {
+					possible[i] = true
+				}
+			}
+		}
+	}
+	for _, f := range sn.fuzzy {
+		for _, ke := range set.keys {
 			if len(ke.key) > len(f) && ke.key[:len(f)] == f {
 				possible[ke.member] = true
 			}
 		}
 	}
 	for _, nm := range set.numeric {
-		possible[nm.member] = possible[nm.member] || sn.wild || sn.anyNumber ||
+		possible[nm.member] = possible[nm.member] || sn.anyNumber ||
 			nm.value < 100 && sn.unit[int(nm.value)] ||
-			strings.Contains(text, nm.digits) || len(nm.digits) > 3 && strings.Contains(text, nm.lead)
+			sn.digits && (strings.Contains(text, nm.digits) || len(nm.digits) > 3 && strings.Contains(text, nm.lead))
 	}
-	for _, sp := range set.specials {
-		if sn.anyAfter[sp.source[0]] {
-			possible[sp.member] = true
-		}
+}
+
+// possessiveAt reports whether text[e:] is a possessive 's (or ’s) ending
+// a word: the tokenizer drops it, so the word is what came before.
+func possessiveAt(text string, e int) bool {
+	var k int
+	switch {
+	case strings.HasPrefix(text[e:], "'s"):
+		k = e + 2
+	case strings.HasPrefix(text[e:], "\u2019s"):
+		k = e + 4
+	default:
+		return false
 	}
+	return k >= len(text) || text[k] >= utf8.RuneSelf || !asciiWord[text[k]]
+}
+
+// second maps the second letter of a word to numWordLens' column (26 for
+// a one-letter word or a non-letter, which no number word has).
+func second(b byte) int {
+	if b >= 'a' && b <= 'z' {
+		return int(b - 'a')
+	}
+	return 26
 }
 
 // numberWord notes the number facts of the word text[i:e] (the previous

@@ -113,26 +113,41 @@ func (m *Matcher) MayBeInContext(an *document.Analyzer, text string) bool {
 	} else {
 		fired = make([]bool, len(p.rules))
 	}
+	// The paragraphs where some rule may fire are the only ones the
+	// second pass reads.
+	var paras []int
 	score := 0.0
-	ok := false
-	an.Possible(text, p.words, func(possible []bool) bool {
+	an.Possible(text, p.words, func(pi int, possible []bool) bool {
+		hit := false
 		for i := range p.rules {
-			if !fired[i] && p.rules[i].canFire(possible) {
-				fired[i] = true
-				score += p.rules[i].max
+			if p.rules[i].canFire(possible) {
+				hit = true
+				if !fired[i] {
+					fired[i] = true
+					score += p.rules[i].max
+				}
 			}
 		}
-		ok = score >= p.threshold
-		return ok
+		if hit {
+			paras = append(paras, pi)
+		}
+		return false
 	})
-	if !ok {
+	if score < p.threshold {
 		return false
 	}
-	// Then paragraph by paragraph, with the real tokenizer.
+	// Then those paragraphs with the real tokenizer.
 	clear(fired)
 	score = 0
-	ok = false
-	an.Present(text, p.words, func(found []bool) bool {
+	ok := false
+	next := 0
+	keep := func(pi int) bool {
+		for next < len(paras) && paras[next] < pi {
+			next++
+		}
+		return next < len(paras) && paras[next] == pi
+	}
+	an.Present(text, p.words, keep, func(found []bool) bool {
 		for i := range p.rules {
 			if !fired[i] && p.rules[i].canFire(found) {
 				fired[i] = true
