@@ -31,7 +31,11 @@ var (
 // NewPunkt returns the shared Punkt segmenter.
 func NewPunkt() *Punkt {
 	punktOnce.Do(func() {
-		t, err := english.NewSentenceTokenizer(nil)
+		st, err := loadEnglishPunkt()
+		if err != nil {
+			panic("document: loading the Punkt sentence model: " + err.Error())
+		}
+		t, err := english.NewSentenceTokenizer(st)
 		if err != nil {
 			// The model is compiled into the binary: failing to load it is a
 			// build defect, not a user error.
