@@ -13,8 +13,10 @@
 //
 //   - The passage of a point is its evidence sentences (weight 1), their
 //     immediate neighbours when they continue the topic (same paragraph,
-//     or opening with an anaphor such as "This" or "The provision", or
-//     with "However"; weight neighbour_weight) and the sentences that go
+//     or, for the sentence after, opening with an anaphor such as "This"
+//     or "The provision", or with "However", and for the sentence before,
+//     the point's sentence opening with one; weight neighbour_weight) and
+//     the sentences that go
 //     on continuing it after a continuing neighbour (up to three sentences
 //     after the point's, losing 30% weight a step), provided the point is
 //     the first one its sentence names; and for a list item its list header, the
@@ -225,7 +227,14 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 				continue
 			}
 			op, isOp := f.opener(doc, ni, scanned(ni))
-			if doc.Sentences[ni].Para != s.Para && !isOp {
+			// A sentence in another paragraph continues the topic when it
+			// opens with an anaphor; the one before, when the point's
+			// sentence opens with one that points back to it.
+			linked := isOp
+			if ni < si {
+				_, linked = f.opener(doc, si, scanned(si))
+			}
+			if doc.Sentences[ni].Para != s.Para && !linked {
 				continue
 			}
 			if !isOp && len(others(ni)) > 0 {

@@ -227,6 +227,8 @@ func TestNeighbours(t *testing.T) {
 		{"continuation chain", "The plan offers security guarantees. This was sold as a realistic and fair offer. However, critics found them vague and worthless.", 5, report.Critical},
 		{"chain stops at a new topic", "The plan offers security guarantees. This was sold as a realistic and fair offer. Critics found the war vague and worthless.", 5, report.Supportive},
 		{"neighbour follows the topic point", "The amnesty in the plan would come with elections. It is a humiliating whitewash.", 25, report.Neutral},
+		{"an anaphor looks back, not forward", "This is a humiliating capitulation.\nThe plan sets an army cap of 600,000.", 6, report.Neutral},
+		{"but the point's anaphor looks back", "Kyiv calls the army cap a humiliating capitulation.\nThis is the plan's cap of 600,000.", 6, report.Critical},
 	})
 }
 
