@@ -28,6 +28,7 @@ const (
 	kAnaphor
 	kActor
 	kReporting
+	kDeterminer
 )
 
 func (k kind) cue() bool { return k <= kGain }
@@ -157,7 +158,7 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 		{"negators", c.Negators, kNegator}, {"ignore", c.Ignore, kIgnore},
 		{"intensifiers", c.Intensifiers, kIntensifier}, {"hedges", c.Hedges, kHedge},
 		{"item_nouns", c.ItemNouns, kItemNoun}, {"coordinators", c.Coordinators, kCoordinator},
-		{"anaphors", c.Anaphors, kAnaphor},
+		{"anaphors", c.Anaphors, kAnaphor}, {"determiners", c.Determiners, kDeterminer},
 	} {
 		for _, ph := range l.list {
 			add(c.Source, l.name, ph, l.kind, "")

@@ -12,20 +12,28 @@
 // How a stance is decided:
 //
 //   - The passage of a point is its evidence sentences (weight 1), their
-//     immediate neighbours when they continue the topic (same paragraph,
-//     or, for the sentence after, opening with an anaphor such as "This"
-//     or "The provision", or with "However", and for the sentence before,
-//     the point's sentence opening with one; weight neighbour_weight) and
-//     the sentences that go
-//     on continuing it after a continuing neighbour (up to three sentences
-//     after the point's, losing 30% weight a step), provided the point is
-//     the first one its sentence names; and for a list item its list header, the
-//     sentence the header points back to ("... were draconian. These
-//     included:") and a sentence after the list that opens with an anaphor
-//     ("These terms ..."), when they name what is listed with an item noun
-//     (concessions, demands, terms; weight header_weight). A plain header
-//     ("Key elements of the draft include:") has no cue, so its items stay
-//     neutral however critical the article is elsewhere.
+//     immediate neighbours when they continue the topic (weight
+//     neighbour_weight): the sentence before when it is in the same
+//     paragraph, or when the point's sentence opens with an anaphor that
+//     points back to it; the sentence after when it is in the same
+//     paragraph, or opens with an anaphor such as "This" or "The
+//     provision" or with "However", or holds a demonstrative and an item
+//     noun ("called that demand a capitulation"). After a continuing
+//     neighbour, the sentences that go on continuing it join too, losing
+//     30% weight a step: those that open with an anaphor (up to three
+//     sentences after the point's), and those that stay in the point's
+//     paragraph without naming another point (up to two: commentary
+//     states a point and judges it in the sentences after). All this
+//     provided the point is the first one its sentence names. For a list
+//     item, its list header, the sentence the header points back to
+//     ("... were draconian. These included:") and a sentence after the
+//     list that opens with an anaphor ("These terms ...") join when they
+//     name what is listed with an item noun (concessions, demands, terms;
+//     weight header_weight). A plain header ("Key elements of the draft
+//     include:") has no cue, so its items stay neutral however critical
+//     the article is elsewhere. A point named only as what something is
+//     not ("Capping the victim is not arms control") does not count as
+//     another point there.
 //   - A cue in a sentence that also mentions other points belongs to the
 //     point nearest to it (token distance, each punctuation break counting
 //     as 4 tokens; a bracketed remark belongs to what precedes the
@@ -170,10 +178,11 @@ func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *r
 		return fr
 	}
 	dh := f.docHits(doc, res)
+	// Other points, but not one named only as what something is not.
 	others := func(si int) []otherSpan {
 		var out []otherSpan
 		for _, o := range dh.spans[si] {
-			if o.clause != clause {
+			if o.clause != clause && !deniedPredicate(doc, si, o.start) {
 				out = append(out, o)
 			}
 		}
@@ -241,14 +250,17 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 				continue
 			}
 			add(ni, roleNeighbour, f.set.NeighbourWeight, []span{op})
-			// A following sentence that opens with an anaphor or a
-			// "However" continues the neighbour, and so the point.
+			// The sentences after it go on with the topic while they open
+			// with an anaphor or a "However", or stay in the point's
+			// paragraph without naming another point: commentary states a
+			// point and judges it in the sentences that follow.
 			w := f.set.NeighbourWeight
-			for k := ni + 1; ni > si && k < n && k <= si+maxChain && isOp; k++ {
+			for k := ni + 1; ni > si && k < n && k <= si+maxChain; k++ {
 				if own[k] != nil || res.Ignored[k] {
 					break
 				}
-				if op, isOp = f.opener(doc, k, scanned(k)); !isOp {
+				op, isOp := f.opener(doc, k, scanned(k))
+				if !isOp && (k > si+maxParaChain || doc.Sentences[k].Para != s.Para || len(others(k)) > 0) {
 					break
 				}
 				w *= chainDecay
@@ -302,18 +314,41 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 	return out
 }
 
+// copulas are the verbs of "X is not Y".
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
+
+// deniedPredicate reports whether the words starting at token t follow
+// a copula and "not", with at most an article between: "is not arms
+// control", "was not a reparations scheme".
+func deniedPredicate(doc *document.Document, si, t int) bool {
+	start := doc.Sentences[si].TokStart
+	k := t - 1
+	if k > start && !doc.Tokens[t].Break {
+		switch doc.Tokens[k].Norm {
+		case "a", "an", "the":
+			k--
+		}
+	}
+	if k-1 < start || doc.Tokens[k].Norm != "not" || doc.Tokens[k+1].Break || doc.Tokens[k].Break {
+		return false
+	}
+	return copulas[doc.Tokens[k-1].Norm]
+}
+
 // maxChain is how far after a point's sentence a chain of continuing
-// sentences ("This ...", "However, ...") may reach; each step keeps
+// sentences ("This ...", "However, ...") may reach, and maxParaChain how
+// far one of sentences that merely stay in its paragraph; each step keeps
 // chainDecay of the weight before it.
 const (
-	maxChain   = 3
-	chainDecay = 0.7
+	maxChain     = 3
+	maxParaChain = 2
+	chainDecay   = 0.7
 )
 
 // opener reports whether sentence si opens with an anaphor ("This",
 // "These terms"), with "the" and an item noun ("The provision") or with a
-// contrast marker that answers the sentence before ("However, ..."), and
-// returns its tokens.
+// contrast marker that answers the sentence before ("However, ..."), or
+// holds a demonstrative and an item noun, and returns its tokens.
 func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool) {
 	s := doc.Sentences[si]
 	for _, h := range hits {
@@ -326,6 +361,21 @@ func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool)
 		}
 		if h.start == s.TokStart+1 && k == kItemNoun && doc.Tokens[s.TokStart].Norm == "the" {
 			return span{s.TokStart, h.end}, true
+		}
+	}
+	// A demonstrative and an item noun anywhere refer back too: "called
+	// that demand a capitulation".
+	for i, h := range hits {
+		if f.entries[h.e].kind != kDeterminer {
+			continue
+		}
+		for _, n := range hits[i+1:] {
+			if n.start > h.end {
+				break
+			}
+			if n.start == h.end && f.entries[n.e].kind == kItemNoun {
+				return span{h.start, n.end}, true
+			}
 		}
 	}
 	return span{s.TokStart, s.TokStart + 1}, false

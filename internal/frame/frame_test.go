@@ -225,7 +225,7 @@ func TestNeighbours(t *testing.T) {
 		{"other paragraph does not", "The plan would impose an army cap of 600,000.\nThe war has been humiliating for everyone.", 6, report.Neutral},
 		{"neighbour about another point", "The plan sets an army cap of 600,000. The amnesty is a humiliating whitewash.", 6, report.Neutral},
 		{"continuation chain", "The plan offers security guarantees. This was sold as a realistic and fair offer. However, critics found them vague and worthless.", 5, report.Critical},
-		{"chain stops at a new topic", "The plan offers security guarantees. This was sold as a realistic and fair offer. Critics found the war vague and worthless.", 5, report.Supportive},
+		{"chain stops at a new topic", "The plan offers security guarantees. This was sold as a realistic and fair offer.\nCritics found the war vague and worthless.", 5, report.Supportive},
 		{"neighbour follows the topic point", "The amnesty in the plan would come with elections. It is a humiliating whitewash.", 25, report.Neutral},
 		{"an anaphor looks back, not forward", "This is a humiliating capitulation.\nThe plan sets an army cap of 600,000.", 6, report.Neutral},
 		{"but the point's anaphor looks back", "Kyiv calls the army cap a humiliating capitulation.\nThis is the plan's cap of 600,000.", 6, report.Critical},
@@ -341,4 +341,17 @@ func TestNoFirings(t *testing.T) {
 	if fr.Stance != report.Neutral || fr.Cues == nil || fr.Attribution == nil {
 		t.Errorf("framing of an unmentioned point: %+v", fr)
 	}
+}
+
+// TestParagraphContinuation checks that commentary's verdict in the next
+// sentences of a point's paragraph counts, and where it stops.
+func TestParagraphContinuation(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"two sentences on", "The plan sets an army cap of 600,000. Russia meanwhile rearms at speed. Capping the victim now is a humiliating betrayal.", 6, report.Critical},
+		{"not in another paragraph", "The plan sets an army cap of 600,000. Russia meanwhile rearms at speed.\nCapping the victim now is a humiliating betrayal.", 6, report.Neutral},
+		{"not three sentences on", "The plan sets an army cap of 600,000. Russia rearms. Europe dithers. Capping the victim now is a humiliating betrayal.", 6, report.Neutral},
+		{"stops at another point", "The plan sets an army cap of 600,000. Elections follow within 100 days. Capping the victim now is a humiliating betrayal.", 6, report.Neutral},
+		{"a point denied is not named", "The plan sets an army cap of 600,000. Capping the victim is not a security guarantee. It is a humiliating betrayal.", 6, report.Critical},
+		{"demonstrative and item noun refer back", "The plan would have Kyiv cede the Donbas.\nLawmakers called that demand a capitulation.", 21, report.Critical},
+	})
 }

@@ -81,6 +81,7 @@ type Cues struct {
 	ItemNouns    []Phrase
 	Coordinators []Phrase
 	Anaphors     []Phrase
+	Determiners  []Phrase
 }
 
 // Groups are the actor groups attribution reports.
@@ -182,12 +183,14 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 		case "hedges":
 			c.Hedges = p.phrases(v, k, plain)
 		case "structure":
-			p.fields(v, "structure", []string{"item_nouns", "coordinators", "anaphors"}, func(k string, v *yaml.Node) {
+			p.fields(v, "structure", []string{"item_nouns", "coordinators", "anaphors", "determiners"}, func(k string, v *yaml.Node) {
 				switch k {
 				case "item_nouns":
 					c.ItemNouns = p.phrases(v, "structure.item_nouns", plain)
 				case "coordinators":
 					c.Coordinators = p.phrases(v, "structure.coordinators", plain)
+				case "determiners":
+					c.Determiners = p.phrases(v, "structure.determiners", plain)
 				default:
 					c.Anaphors = p.phrases(v, "structure.anaphors", plain)
 				}
