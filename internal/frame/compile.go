@@ -2,6 +2,7 @@ package frame
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -32,6 +33,10 @@ const (
 )
 
 func (k kind) cue() bool { return k <= kGain }
+
+// evaluative kinds share one role per form, and a phrase stands for at
+// most one of them.
+func (k kind) evaluative() bool { return k.cue() || k == kNegator || k == kIntensifier }
 
 // entry is a compiled phrase.
 type entry struct {
@@ -114,7 +119,7 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 		// One form, one role: a cue, negator or intensifier may not share
 		// its normalized form with another kind of them.
 		class := list
-		if k.cue() || k == kNegator || k == kIntensifier {
+		if k.evaluative() {
 			class = "evaluative"
 		}
 		key := class + "\x00" + strings.Join(norms, " ") + "\x00" + strings.Join(e.surface, " ") + "\x00" + fmt.Sprint(e.near)
@@ -185,7 +190,20 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	f.orderEntries(f.root)
 	return f, nil
+}
+
+// orderEntries puts, at every trie node, the entries with near
+// conditions before the plain ones: a cue in its telling context ("left
+// vulnerable") is tried before the same words alone ("vulnerable").
+func (f *Framer) orderEntries(n *node) {
+	sort.SliceStable(n.entries, func(i, j int) bool {
+		return f.entries[n.entries[i]].near != nil && f.entries[n.entries[j]].near == nil
+	})
+	for _, c := range n.next {
+		f.orderEntries(c)
+	}
 }
 
 // Embedded returns a Framer for the built-in lexicon and actors.
@@ -239,10 +257,15 @@ func (f *Framer) scan(doc *document.Document, si int, out []hit) []hit {
 		matched := false
 		for k := nc - 1; k >= 0 && !matched; k-- {
 			c := cands[k]
+			evaluated := false
 			for _, id := range c.n.entries {
+				if ev := f.entries[id].kind.evaluative(); ev && evaluated {
+					continue
+				}
 				if f.accept(doc, si, id, i, c.end) {
 					out = append(out, hit{e: id, start: i, end: c.end})
 					matched = true
+					evaluated = evaluated || f.entries[id].kind.evaluative()
 				}
 			}
 			if matched {

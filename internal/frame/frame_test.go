@@ -343,6 +343,33 @@ func TestNoFirings(t *testing.T) {
 	}
 }
 
+// TestCommentaryCues checks op-ed vocabulary, and the senses its stems
+// must not take.
+func TestCommentaryCues(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"gift to the Kremlin", "The plan's army cap is a gift to the Kremlin.", 6, report.Critical},
+		{"gift to Russian propaganda", "Elections within 100 days, as the plan wants, would be a gift to Russian propaganda.", 25, report.Critical},
+		{"wipe out the cases", "The amnesty in the plan would wipe out the war-crimes cases.", 26, report.Critical},
+		{"invites the next invasion", "The army cap in the plan invites the next invasion.", 6, report.Critical},
+		{"an invitation is plan wording", "The plan extends an invitation to discuss neutrality.", 7, report.Neutral},
+		{"left alone", "Without security guarantees the plan leaves Ukraine alone.", 5, report.Critical},
+		{"fair price", "The plan's security guarantees are a fair price for peace.", 5, report.Supportive},
+		{"save lives", "The army cap in the plan could save tens of thousands of lives.", 6, report.Supportive},
+		{"admirable", "The plan's security guarantees are admirable.", 5, report.Supportive},
+		{"serves Ukraine's interests", "The plan's security guarantees serve Ukraine's interests.", 5, report.Supportive},
+		{"serves Russia's interests", "The plan's army cap serves Russia's interests.", 6, report.Critical},
+		{"a new Munich", "The plan's army cap is a new Munich.", 6, report.Critical},
+		{"the Munich conference is no Munich", "The plan's army cap was discussed at the Munich Security Conference, a new forum.", 6, report.Neutral},
+		{"left vulnerable", "The army cap in the plan would leave Ukraine vulnerable.", 6, report.Critical},
+		{"vulnerable alone is weak", "The army cap in the plan is vulnerable to revision.", 6, report.Neutral},
+		{"one side is no one-sided", "The plan sets an army cap of 600,000 on one side of the front.", 6, report.Neutral},
+		{"the last peace talks are no lasting peace", "The plan's Donbas terms date from the last peace talks.", 21, report.Neutral},
+		{"procedure is no demand", "The plan's Donbas terms would have to be put to a referendum.", 21, report.Neutral},
+		{"negotiating compromise", "The envoys found no compromise version of the plan's Donbas terms.", 21, report.Neutral},
+		{"rather than a surrender", "The plan's army cap ended the war at a table rather than in unconditional surrender.", 6, report.Neutral},
+	})
+}
+
 // TestParagraphContinuation checks that commentary's verdict in the next
 // sentences of a point's paragraph counts, and where it stops.
 func TestParagraphContinuation(t *testing.T) {
