@@ -89,13 +89,7 @@ func checkPresent(t *testing.T, a *Analyzer, d *Document) {
 	}
 	for _, norms := range [][]string{all, some} {
 		set := a.NewWordSet(norms)
-		found := make([]bool, set.Len())
-		a.Present(d.Text, set, nil, func(para []bool) bool {
-			for i, ok := range para {
-				found[i] = found[i] || ok
-			}
-			return false
-		})
+		found := presentUnion(a, d.Text, set)
 		possible := possibleUnion(a, d.Text, set)
 		for _, n := range norms {
 			if !found[set.Index(n)] {
@@ -113,6 +107,18 @@ func possibleUnion(a *Analyzer, text string, set *WordSet) []bool {
 	union := make([]bool, set.Len())
 	a.Possible(text, set, func(_ int, possible []bool) bool {
 		for i, ok := range possible {
+			union[i] = union[i] || ok
+		}
+		return false
+	})
+	return union
+}
+
+// presentUnion is what Present marks in any paragraph of text.
+func presentUnion(a *Analyzer, text string, set *WordSet) []bool {
+	union := make([]bool, set.Len())
+	a.Present(text, set, nil, func(found []bool) bool {
+		for i, ok := range found {
 			union[i] = union[i] || ok
 		}
 		return false

@@ -245,8 +245,16 @@ func (a *Analyzer) NewWordSet(norms []string) *WordSet {
 			}
 		}
 	}
-	// Words mergeNumbers reads by their norm must keep it.
+	// Words mergeNumbers reads by their norm must keep it: "per", "cent",
+	// "a", "and", and words whose stem is a number word ("tens" -> "ten"
+	// -> 10).
 	for _, w := range []string{"per", "cent", "a", "and"} {
+		s.allow(w, false)
+	}
+	for w := range units {
+		s.allow(w, false)
+	}
+	for w := range scales {
 		s.allow(w, false)
 	}
 	sens := map[string]bool{"percent": true, "per": true, "cent": true, "a": true, "and": true}
@@ -527,11 +535,18 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 				}
 			}
 		}
-		// Number words, connectors and digits; most words are none.
-		if wl := e - i; isDigit(c0) || wl <= 15 && c0 >= 'a' && c0 <= 'z' &&
-			(numWordLens[c0-'a'][second(b1)]&(1<<wl) != 0 || wl == 1 && c0 == 'a' || wl == 3 && string(b[:3]) == "and") {
-			numWord = sn.numberWord(text, wordEnd, i, e, numWord)
-		} else {
+		// Number words, connectors and digits; most words are none. A word
+		// whose stem is "a" or "and" joins number words ("a hundred",
+		// "twenty and eight"): any word starting with a may.
+		switch wl := e - i; {
+		case isDigit(c0):
+			sn.digitWord(text, i)
+			numWord = false
+		case c0 == 'a':
+			numWord = true
+		case wl <= 16 && c0 >= 'a' && c0 <= 'z' && numStarts[c0-'a'][second(b1)]:
+			numWord = a.numberWord(sn, text, wordEnd, i, e, numWord)
+		default:
 			numWord = false
 		}
 		wordEnd = e
@@ -587,6 +602,23 @@ func possessiveAt(text string, e int) bool {
 	return k >= len(text) || text[k] >= utf8.RuneSelf || !asciiWord[text[k]]
 }
 
+// numStarts[a][b] is set when a number word (units, scales) starts with
+// the letters a, b (b = 26: a one-letter word): words that start so may be
+// number words or have one as their stem.
+var numStarts = func() (t [26][27]bool) {
+	for w := range units {
+		t[w[0]-'a'][second(w[1])] = true
+	}
+	for w := range scales {
+		if len(w) == 1 {
+			t[w[0]-'a'][26] = true
+			continue
+		}
+		t[w[0]-'a'][second(w[1])] = true
+	}
+	return t
+}()
+
 // second maps the second letter of a word to numWordLens' column (26 for
 // a one-letter word or a non-letter, which no number word has).
 func second(b byte) int {
@@ -596,57 +628,55 @@ func second(b byte) int {
 	return 26
 }
 
-// numberWord notes the number facts of the word text[i:e] (the previous
-// word ended at prevEnd; prevNum says whether it was a number word, or a
-// connector after one) and returns whether a number word run goes on.
-func (sn *wordStartSeen) numberWord(text string, prevEnd, i, e int, prevNum bool) bool {
-	w := text[i:e]
-	if isDigit(w[0]) {
-		// A scale suffix on digits (600k, $100bn, 0.6m) can make a number
-		// whose digits are not in the text.
-		k := i
-		for k < len(text) && (isDigit(text[k]) || (text[k] == '.' || text[k] == ',') && k+1 < len(text) && isDigit(text[k+1])) {
-			k++
+// digitWord notes a scale suffix on the digits at text[i:] (600k,
+// $100bn, 0.6m), which can make a number whose digits are not in the text.
+func (sn *wordStartSeen) digitWord(text string, i int) {
+	k := i
+	for k < len(text) && (isDigit(text[k]) || (text[k] == '.' || text[k] == ',') && k+1 < len(text) && isDigit(text[k+1])) {
+		k++
+	}
+	m := k
+	for m < len(text) && m-k < 4 && (text[m]|0x20 >= 'a' && text[m]|0x20 <= 'z') {
+		m++
+	}
+	if m > k {
+		var buf [4]byte
+		suf := buf[:0]
+		for _, c := range []byte(text[k:m]) {
+			suf = append(suf, lowerASCII(c))
 		}
-		m := k
-		for m < len(text) && m-k < 4 && (text[m]|0x20 >= 'a' && text[m]|0x20 <= 'z') {
-			m++
+		if _, ok := numberSuffixes[string(suf)]; ok {
+			sn.anyNumber = true
 		}
-		if m > k {
-			var buf [4]byte
-			suf := buf[:0]
-			for _, c := range []byte(text[k:m]) {
-				suf = append(suf, lowerASCII(c))
-			}
-			if _, ok := numberSuffixes[string(suf)]; ok {
-				sn.anyNumber = true
-			}
-		}
-		return false
 	}
-	if len(w) > 9 {
-		return false
+}
+
+// numberWord notes the number word text[i:e], if it is one: a unit or
+// scale word, or a word whose stem is one ("tens" -> "ten"), as the
+// tokenizer reads them. prevNum says whether the word before (ending at
+// prevEnd) may be part of a number. It returns whether this one may.
+func (a *Analyzer) numberWord(sn *wordStartSeen, text string, prevEnd, i, e int, prevNum bool) bool {
+	var buf [16]byte
+	lw := buf[:e-i]
+	for k := range lw {
+		lw[k] = lowerASCII(text[i+k])
 	}
-	var buf [9]byte
-	lw := buf[:len(w)]
-	for k := range len(w) {
-		lw[k] = lowerASCII(w[k])
+	unit, okU := units[string(lw)]
+	scale, okS := scales[string(lw)]
+	if !okU && !okS {
+		st := a.norm.WordBytes(lw)
+		unit, okU = units[st]
+		scale, okS = scales[st]
 	}
-	gapOK := prevNum && onlyJoiners(text[prevEnd:i])
-	if string(lw) == "and" || string(lw) == "a" {
-		return gapOK || (string(lw) == "a")
-	}
-	if !numWordCandidate(lw) {
-		return false
-	}
-	if v, ok := units[string(lw)]; ok {
-		sn.unit[v] = true
-		if gapOK {
+	_ = scale
+	switch {
+	case okU:
+		sn.unit[unit] = true
+		if prevNum && onlyJoiners(text[prevEnd:i]) {
 			sn.anyNumber = true
 		}
 		return true
-	}
-	if _, ok := scales[string(lw)]; ok {
+	case okS:
 		sn.anyNumber = true
 		return true
 	}

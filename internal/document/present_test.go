@@ -124,7 +124,8 @@ func TestGateKeepsEveryWord(t *testing.T) {
 }
 
 // TestPossibleNumbers: every way of writing a number that the tokenizer
-// reads is seen by Possible's digit and number-word checks.
+// reads is seen by Possible's digit and number-word checks, and by
+// Present's gate.
 func TestPossibleNumbers(t *testing.T) {
 	a := NewAnalyzer()
 	for _, text := range []string{
@@ -135,6 +136,7 @@ func TestPossibleNumbers(t *testing.T) {
 		"0.28 hundred", "0.05k", "800,000–850,000 troops", "50% or 50 per cent", "50:50", "28.0 points",
 		"028 points", "in 1990s", "eight and twenty", "U.S. Twenty eight. B.N. 600 000 1.3 million",
 		"twenty\u2010eight", "TWENTY-EIGHT", "a hundred", "hundred", "thousand-strong", "2bn", "3 tn",
+		"tens", "hundreds of thousands", "twenty anded eight", "aing hundred", "nines", "sixes and sevens",
 	} {
 		d := a.Analyze("n.txt", text)
 		var norms []string
@@ -143,9 +145,13 @@ func TestPossibleNumbers(t *testing.T) {
 		}
 		set := a.NewWordSet(norms)
 		possible := possibleUnion(a, text, set)
+		found := presentUnion(a, text, set)
 		for _, n := range norms {
 			if !possible[set.Index(n)] {
 				t.Errorf("Possible rules out %q in %q", n, text)
+			}
+			if !found[set.Index(n)] {
+				t.Errorf("Present misses %q in %q", n, text)
 			}
 		}
 	}
