@@ -30,6 +30,8 @@ const (
 	kActor
 	kReporting
 	kDeterminer
+	kOpinionLabel
+	kOpinionByline
 )
 
 func (k kind) cue() bool { return k <= kGain }
@@ -164,6 +166,7 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 		{"intensifiers", c.Intensifiers, kIntensifier}, {"hedges", c.Hedges, kHedge},
 		{"item_nouns", c.ItemNouns, kItemNoun}, {"coordinators", c.Coordinators, kCoordinator},
 		{"anaphors", c.Anaphors, kAnaphor}, {"determiners", c.Determiners, kDeterminer},
+		{"genre.opinion_labels", c.OpinionLabels, kOpinionLabel}, {"genre.opinion_bylines", c.OpinionBylines, kOpinionByline},
 	} {
 		for _, ph := range l.list {
 			add(c.Source, l.name, ph, l.kind, "")

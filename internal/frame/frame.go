@@ -53,7 +53,12 @@
 //     the passage weighs a gain ("in exchange for"), which offsets them.
 //   - Critical wins with at least min_score and dominance times the
 //     supportive weight, and vice versa; anything else (no cues, or both
-//     sides in balance) is neutral. Hedges never count.
+//     sides in balance) is neutral. In an opinion piece (a label such as
+//     "OPINION" or "Analysis" on a short line near the top, or a byline
+//     such as "By ..., a former diplomat" or "The author is ...")
+//     opinion_min_score replaces min_score for a side with a cue in
+//     running text; a side that only list items and headers carry keeps
+//     min_score, so a plain list stays plain. Hedges never count.
 package frame
 
 import (
@@ -116,6 +121,9 @@ type docHits struct {
 	done []bool
 	// spans are the tokens every clause's firings matched, by sentence.
 	spans [][]otherSpan
+
+	genre   sync.Once
+	opinion bool // the article is an opinion piece (genre markers)
 }
 
 // docHits returns the cache entry of doc and its match result, making one
@@ -146,6 +154,56 @@ func (f *Framer) docHits(doc *document.Document, res *match.Result) *docHits {
 	}
 	f.recent = append(f.recent, d)
 	return d
+}
+
+// Genre markers are looked for in the first openingLines sentences and the
+// last closingLines: a label is a line of at most labelTokens tokens that
+// opens with it ("OPINION", "Analysis & Opinion"), a byline one of at most
+// bylineTokens that opens with "By" or with the marker ("By a contributing
+// columnist", "The author is a senior fellow at ...").
+const (
+	openingLines = 12
+	closingLines = 3
+	labelTokens  = 4
+	bylineTokens = 25
+)
+
+// isOpinion reports whether the document is an opinion piece.
+func (f *Framer) isOpinion(d *docHits) bool {
+	d.genre.Do(func() {
+		doc := d.doc
+		n := len(doc.Sentences)
+		for si := 0; si < n; si++ {
+			if si == openingLines && n-closingLines > si {
+				si = n - closingLines
+			}
+			s := doc.Sentences[si]
+			if si > 0 && doc.Sentences[si-1].Para == s.Para {
+				continue
+			}
+			size := s.TokEnd - s.TokStart
+			if size == 0 || size > bylineTokens {
+				continue
+			}
+			alone := si+1 >= n || doc.Sentences[si+1].Para != s.Para
+			for _, h := range d.get(f, si) {
+				switch f.entries[h.e].kind {
+				case kOpinionLabel:
+					if h.start == s.TokStart && alone && size <= labelTokens {
+						d.opinion = true
+					}
+				case kOpinionByline:
+					if h.start == s.TokStart || doc.Tokens[s.TokStart].Norm == "by" {
+						d.opinion = true
+					}
+				}
+			}
+			if d.opinion {
+				return
+			}
+		}
+	})
+	return d.opinion
 }
 
 // get returns the phrases of sentence si, scanning it the first time.
@@ -189,7 +247,7 @@ func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *r
 		return out
 	}
 	pass := f.passage(doc, res, dh, own, others)
-	f.stance(doc, pass, fr)
+	f.stance(doc, f.isOpinion(dh), pass, fr)
 	f.attribute(doc, pass, fr)
 	f.hedges(doc, pass, fr)
 	return fr
@@ -437,7 +495,7 @@ type cue struct {
 }
 
 // stance weighs the passage's cues.
-func (f *Framer) stance(doc *document.Document, pass []*psent, fr *report.Framing) {
+func (f *Framer) stance(doc *document.Document, opinion bool, pass []*psent, fr *report.Framing) {
 	var cues []cue
 	bySent := map[int][]int{} // sentence -> indices in cues
 	for _, p := range pass {
@@ -484,7 +542,15 @@ func (f *Framer) stance(doc *document.Document, pass []*psent, fr *report.Framin
 		}
 	}
 	var crit, sup, demand, gain float64
+	var critProse, supProse bool
 	for _, c := range cues {
+		if prose(doc, c.p) {
+			if c.pol == report.Critical {
+				critProse = true
+			} else if c.kind != kGain {
+				supProse = true
+			}
+		}
 		switch {
 		case c.kind == kGain:
 			gain += c.w
@@ -516,13 +582,29 @@ func (f *Framer) stance(doc *document.Document, pass []*psent, fr *report.Framin
 			Polarity: c.pol, Weight: round3(w), Sentence: c.p.si, Negated: c.neg,
 		})
 	}
+	// An opinion piece needs a little less to take a side, but only
+	// where the side has a cue in running text: a plain list stays plain.
 	s := f.set
+	minCrit, minSup := s.MinScore, s.MinScore
+	if opinion && critProse {
+		minCrit = s.OpinionMinScore
+	}
+	if opinion && supProse {
+		minSup = s.OpinionMinScore
+	}
 	switch {
-	case crit >= s.MinScore && crit >= s.Dominance*sup:
+	case crit >= minCrit && crit >= s.Dominance*sup:
 		fr.Stance = report.Critical
-	case sup >= s.MinScore && sup >= s.Dominance*crit:
+	case sup >= minSup && sup >= s.Dominance*crit:
 		fr.Stance = report.Supportive
 	}
+}
+
+// prose reports whether p is running text: not a list item, a heading or
+// a list header.
+func prose(doc *document.Document, p *psent) bool {
+	s := doc.Sentences[p.si]
+	return p.role != roleHeader && !s.ListItem && !s.Heading
 }
 
 func opposite(pol string) string {

@@ -382,3 +382,19 @@ func TestParagraphContinuation(t *testing.T) {
 		{"demonstrative and item noun refer back", "The plan would have Kyiv cede the Donbas.\nLawmakers called that demand a capitulation.", 21, report.Critical},
 	})
 }
+
+// TestGenre checks the opinion prior: a little less evidence in running
+// text, never in a list.
+func TestGenre(t *testing.T) {
+	body := "The plan sets an army cap of 600,000. Capping the victim is naive."
+	runStances(t, []stanceCase{
+		{"news", body, 6, report.Neutral},
+		{"opinion label", "OPINION\n" + body, 6, report.Critical},
+		{"analysis label", "Analysis & Opinion\n" + body, 6, report.Critical},
+		{"op-ed byline", "By Jane Doe, a former diplomat\n" + body, 6, report.Critical},
+		{"news byline", "By Jane Doe in Kyiv\n" + body, 6, report.Neutral},
+		{"a label word in a sentence is no label", "Analysis by our correspondent suggests Kyiv will object.\n" + body, 6, report.Neutral},
+		{"closing author line", body + "\nThe author is a senior fellow at a think tank.", 6, report.Critical},
+		{"opinion list item stays plain", "OPINION\nThe draft includes:\n- An army cap of 600,000, somewhat naive.\n- Elections within 100 days.", 6, report.Neutral},
+	})
+}

@@ -51,6 +51,10 @@ type Settings struct {
 	HeaderWeight      float64
 	MinScore          float64
 	Dominance         float64
+	// OpinionMinScore replaces MinScore in opinion pieces (genre), where
+	// evaluation is the point of the text; it never applies to a stance
+	// that only list items and list headers carry.
+	OpinionMinScore float64
 }
 
 // DefaultSettings are used for settings a lexicon leaves out.
@@ -63,6 +67,7 @@ var DefaultSettings = Settings{
 	HeaderWeight:      0.6,
 	MinScore:          0.5,
 	Dominance:         1.5,
+	OpinionMinScore:   0.5,
 }
 
 // Cues is the cue lexicon (clauses/cues.yaml).
@@ -82,6 +87,9 @@ type Cues struct {
 	Coordinators []Phrase
 	Anaphors     []Phrase
 	Determiners  []Phrase
+	// Genre: what marks an article as an opinion piece.
+	OpinionLabels  []Phrase // a short line that opens with one: "OPINION", "Commentary"
+	OpinionBylines []Phrase // in a byline: "contributing columnist", "the author is"
 }
 
 // Groups are the actor groups attribution reports.
@@ -160,7 +168,7 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 	c := &Cues{Source: name, Settings: DefaultSettings}
 	cue := phraseKeys{weight: true, exact: true, near: true}
 	plain := phraseKeys{exact: true}
-	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure"}, func(k string, v *yaml.Node) {
+	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "genre"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "settings":
 			p.settings(v, &c.Settings)
@@ -193,6 +201,14 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 					c.Determiners = p.phrases(v, "structure.determiners", plain)
 				default:
 					c.Anaphors = p.phrases(v, "structure.anaphors", plain)
+				}
+			})
+		case "genre":
+			p.fields(v, "genre", []string{"opinion_labels", "opinion_bylines"}, func(k string, v *yaml.Node) {
+				if k == "opinion_labels" {
+					c.OpinionLabels = p.phrases(v, "genre.opinion_labels", plain)
+				} else {
+					c.OpinionBylines = p.phrases(v, "genre.opinion_bylines", plain)
 				}
 			})
 		}
@@ -417,7 +433,8 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 }
 
 func (p *parser) settings(n *yaml.Node, s *Settings) {
-	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance"}
+	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score"}
+	minSet := false
 	p.fields(n, "settings", keys, func(k string, v *yaml.Node) {
 		if k == "negation_gap" {
 			s.NegationGap = p.strings(v, "negation_gap")
@@ -441,9 +458,9 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			if f < 0 || f > 1 {
 				p.errorf(v, "%s must be a share from 0 to 1, not %v", k, f)
 			}
-		case "min_score":
+		case "min_score", "opinion_min_score":
 			if f <= 0 {
-				p.errorf(v, "min_score must be above 0, not %v", f)
+				p.errorf(v, "%s must be above 0, not %v", k, f)
 			}
 		case "dominance":
 			if f < 1 {
@@ -463,6 +480,12 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			s.HeaderWeight = f
 		case "min_score":
 			s.MinScore = f
+			if !minSet {
+				s.OpinionMinScore = f
+			}
+		case "opinion_min_score":
+			s.OpinionMinScore = f
+			minSet = true
 		case "dominance":
 			s.Dominance = f
 		}

@@ -70,6 +70,8 @@ func TestLexiconErrors(t *testing.T) {
 		{"within without near", "critical:\n  - {text: reward, within: 3}\n", `cues.yaml:2:5: within: needs near:`},
 		{"bad setting", "settings:\n  dominance: 0.5\ncritical: [a]\n", `cues.yaml:2:14: dominance must be 1 or more, not 0.5`},
 		{"unknown setting", "settings:\n  dominanse: 2\ncritical: [a]\n", `cues.yaml:2:3: unknown key "dominanse" in settings`},
+		{"bad opinion score", "settings:\n  opinion_min_score: 0\ncritical: [a]\n", `cues.yaml:2:22: opinion_min_score must be above 0, not 0`},
+		{"unknown genre list", "critical: [a]\ngenre:\n  opinion_label: [x]\n", `cues.yaml:3:3: unknown key "opinion_label" in genre`},
 		{"list expected", "critical: capitulation\n", `cues.yaml:1:11: critical must be a list, not the value "capitulation"`},
 		{"no cues", "negators: [not]\n", `cues.yaml:1:1: cue lexicon has no critical or supportive cues`},
 		{"syntax", "critical: [a\n", `cues.yaml:`},
@@ -171,5 +173,27 @@ func TestLoadUserFiles(t *testing.T) {
 	os.WriteFile(bad, []byte("critical:\n  - {text: x, weight: -1}\n"), 0o644)
 	if _, err := Load(bad, ""); err == nil || !strings.Contains(err.Error(), bad+":2:23: weight must be above 0") {
 		t.Errorf("bad file: %v", err)
+	}
+}
+
+// TestOpinionMinScoreDefault: a lexicon that sets min_score but not
+// opinion_min_score keeps one threshold for every genre.
+func TestOpinionMinScoreDefault(t *testing.T) {
+	for _, c := range []struct {
+		yaml string
+		want float64
+	}{
+		{"settings:\n  min_score: 0.8\ncritical: [a]\n", 0.8},
+		{"settings:\n  opinion_min_score: 0.3\n  min_score: 0.8\ncritical: [a]\n", 0.3},
+		{"settings:\n  min_score: 0.8\n  opinion_min_score: 0.3\ncritical: [a]\n", 0.3},
+		{"critical: [a]\n", DefaultSettings.MinScore},
+	} {
+		cues, err := ParseCues("cues.yaml", []byte(c.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cues.Settings.OpinionMinScore; got != c.want {
+			t.Errorf("%q: opinion_min_score %v, want %v", c.yaml, got, c.want)
+		}
 	}
 }
