@@ -30,6 +30,9 @@ const (
 	kActor
 	kReporting
 	kDeterminer
+	kRebuttal
+	kCriticSrc
+	kBackerSrc
 	kOpinionLabel
 	kOpinionByline
 )
@@ -51,6 +54,7 @@ type entry struct {
 	within  int
 	after   int    // reporting: tokens behind it where the source may stand
 	group   string // actors
+	alone   bool   // rebuttal: only as a clause of its own
 }
 
 type node struct {
@@ -93,7 +97,7 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 				Msg: fmt.Sprintf("phrase %q has no words to match", ph.Text)})
 			return
 		}
-		e := entry{kind: k, text: ph.Text, weight: ph.Weight, within: ph.Within, after: ph.After, group: group}
+		e := entry{kind: k, text: ph.Text, weight: ph.Weight, within: ph.Within, after: ph.After, group: group, alone: ph.Alone}
 		norms := make([]string, len(toks))
 		for i, t := range toks {
 			norms[i] = t.Norm
@@ -166,6 +170,8 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 		{"intensifiers", c.Intensifiers, kIntensifier}, {"hedges", c.Hedges, kHedge},
 		{"item_nouns", c.ItemNouns, kItemNoun}, {"coordinators", c.Coordinators, kCoordinator},
 		{"anaphors", c.Anaphors, kAnaphor}, {"determiners", c.Determiners, kDeterminer},
+		{"rebuttal.markers", c.Rebuttals, kRebuttal}, {"rebuttal.critics", c.Critics, kCriticSrc},
+		{"rebuttal.backers", c.Backers, kBackerSrc},
 		{"genre.opinion_labels", c.OpinionLabels, kOpinionLabel}, {"genre.opinion_bylines", c.OpinionBylines, kOpinionByline},
 	} {
 		for _, ph := range l.list {
@@ -285,6 +291,9 @@ func (f *Framer) scan(doc *document.Document, si int, out []hit) []hit {
 // accept checks an entry's exact and near conditions at tokens [i, end).
 func (f *Framer) accept(doc *document.Document, si int, id int32, i, end int) bool {
 	e := &f.entries[id]
+	if e.alone && end < doc.Sentences[si].TokEnd && !doc.Tokens[end].Break {
+		return false
+	}
 	if e.surface != nil {
 		for k, w := range e.surface {
 			t := doc.Tokens[i+k]

@@ -44,11 +44,25 @@
 //     nearer to the anaphor.
 //   - A negator up to negation_window tokens before a cue, with only
 //     function words between ("not a capitulation", "far from
-//     reasonable"), flips it at negated_supportive or negated_critical; a negated demand is
+//     reasonable", "rather than a surrender"), flips it at
+//     negated_supportive or negated_critical; a negated demand is
 //     dropped. Intensifiers right before a cue scale it. Cues on the
 //     losing side of a contrast ("painful but necessary", "although X, Y",
 //     a sentence before one that opens with "However") keep
 //     contrast_discount of their weight.
+//   - A claim the author answers counts like a negated one: the sentence
+//     before a rebuttal marker ("Critics call it a capitulation. They are
+//     wrong.", "It isn't.") or the clause before one in the sentence
+//     ("..., but that is wrong"); in an opinion piece also a claim made by
+//     critics (or backers) that the next clause or sentence answers with
+//     "But" in the author's own voice, citing no one. So does a cue that
+//     stands alone in quotation marks in a sentence that cites no one
+//     (scare quotes: "whether this plan is \"capitulation\"").
+//   - The verdict of a denial counts verdict_factor times: the sentence
+//     or clause that opens with "It is" after one that says what the
+//     point is not ("is not arms control. It is disarmament of one side";
+//     "not a reparations scheme; it is a business plan"), and a cue
+//     followed by ", not ..." ("a protection racket, not a guarantee").
 //   - Demands and concessions forced on Ukraine count as critical unless
 //     the passage weighs a gain ("in exchange for"), which offsets them.
 //   - Critical wins with at least min_score and dominance times the
@@ -104,6 +118,13 @@ type psent struct {
 	others   []otherSpan
 	hits     []hit
 	discount bool // a following sentence opens with "However", "But" ...
+	// Cues before token rebutEnd that the author answers (rebuttal): of
+	// polarity rebutPol only, or of both when it is "".
+	rebutEnd int
+	rebutPol string
+	// Cues from token verdictFrom on state the verdict of a denial ("is
+	// not arms control. It is disarmament"); -1 when none.
+	verdictFrom int
 }
 
 // cacheDocs is how many recent documents' phrases a Framer keeps.
@@ -368,6 +389,8 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 		if i+1 < len(out) && out[i+1].si == p.si+1 && f.opensWith(doc, out[i+1], kContrastAfter) {
 			p.discount = true
 		}
+		f.rebuttal(doc, dh, p)
+		p.verdictFrom = f.verdictStart(doc, dh, p)
 	}
 	return out
 }
@@ -403,10 +426,224 @@ const (
 	chainDecay   = 0.7
 )
 
+// clauseStart reports whether token t opens a clause of sentence si: the
+// sentence's first token, one after punctuation, or one right after a
+// contrast marker ("but they are wrong").
+func (f *Framer) clauseStart(doc *document.Document, si int, hits []hit, t int) bool {
+	s := doc.Sentences[si]
+	if t == s.TokStart || doc.Tokens[t].Break {
+		return true
+	}
+	for _, h := range hits {
+		if h.end == t && f.entries[h.e].kind == kContrastAfter && (h.start == s.TokStart || doc.Tokens[h.start].Break) {
+			return true
+		}
+	}
+	return false
+}
+
+// rebuttalAt returns the first rebuttal marker of a sentence that opens a
+// clause at or after token from ("They are wrong", "It isn't.", "...,
+// but this misreads it"), or -1.
+func (f *Framer) rebuttalAt(doc *document.Document, si int, hits []hit, from int) int {
+	for _, h := range hits {
+		if h.start >= from && f.entries[h.e].kind == kRebuttal && f.clauseStart(doc, si, hits, h.start) {
+			return h.start
+		}
+	}
+	return -1
+}
+
+// rebuttal marks the cues of p that the author answers: the claim before
+// a rebuttal marker in its sentence, or the whole sentence when the next
+// one opens with a marker ("Critics call it a capitulation. They are
+// wrong."); and, in an opinion piece, a claim made by critics (or
+// backers) that the author's next clause answers with "but", in the
+// author's own voice ("Critics howl about sanctions relief. But a staged
+// lifting ... gives the Kremlin a reason to keep its word").
+func (f *Framer) rebuttal(doc *document.Document, dh *docHits, p *psent) {
+	s := doc.Sentences[p.si]
+	if t := f.rebuttalAt(doc, p.si, p.hits, s.TokStart+1); t >= 0 {
+		p.rebutEnd, p.rebutPol = t, ""
+		return
+	}
+	next := p.si + 1
+	if next < len(doc.Sentences) {
+		nh := dh.get(f, next)
+		ns := doc.Sentences[next]
+		if t := f.rebuttalAt(doc, next, nh, ns.TokStart); t >= 0 && (t == ns.TokStart || t == f.firstAfterOpener(doc, next, nh)) {
+			p.rebutEnd, p.rebutPol = s.TokEnd, ""
+			return
+		}
+	}
+	if !f.isOpinion(dh) {
+		return
+	}
+	// Who makes the claim: critics make critical ones, backers supportive.
+	pol, src := "", -1
+	for _, h := range p.hits {
+		switch f.entries[h.e].kind {
+		case kCriticSrc:
+			pol, src = report.Critical, h.start
+		case kBackerSrc:
+			pol, src = report.Supportive, h.start
+		}
+		if src >= 0 {
+			break
+		}
+	}
+	if src < 0 {
+		return
+	}
+	// The answer: a "but" clause after the claim in its sentence, or a
+	// next sentence opening with "But", with no one else cited in it.
+	for _, h := range p.hits {
+		if h.start > src && f.entries[h.e].kind == kContrastAfter && !f.hasKind(p.hits[f.indexFrom(p.hits, h.end):], kReporting, -1) {
+			p.rebutEnd, p.rebutPol = h.start, pol
+			return
+		}
+	}
+	if next < len(doc.Sentences) {
+		nh := dh.get(f, next)
+		if f.opensWithKind(doc, next, nh, kContrastAfter) && !f.hasKind(nh, kReporting, -1) {
+			p.rebutEnd, p.rebutPol = s.TokEnd, pol
+		}
+	}
+}
+
+// indexFrom returns the index of the first hit starting at or after t.
+func (f *Framer) indexFrom(hits []hit, t int) int {
+	for i, h := range hits {
+		if h.start >= t {
+			return i
+		}
+	}
+	return len(hits)
+}
+
+// opensWithKind reports whether sentence si's first phrase is of kind k
+// at its first token.
+func (f *Framer) opensWithKind(doc *document.Document, si int, hits []hit, k kind) bool {
+	start := doc.Sentences[si].TokStart
+	for _, h := range hits {
+		if h.start != start {
+			return false
+		}
+		if f.entries[h.e].kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// firstAfterOpener returns the token after the contrast marker that opens
+// sentence si.
+func (f *Framer) firstAfterOpener(doc *document.Document, si int, hits []hit) int {
+	start := doc.Sentences[si].TokStart
+	for _, h := range hits {
+		if h.start == start && f.entries[h.e].kind == kContrastAfter {
+			return h.end
+		}
+	}
+	return start
+}
+
+// verdictStart returns the first token of p's verdict clause, the answer
+// to a denial: a sentence opening with "It is" (or "This is" ...) after
+// one that says what the point is not ("... is not arms control. It is
+// disarmament of one side"), or the clause after such a denial in p ("is
+// not a reparations scheme; it is a business plan"). It returns -1 when
+// p holds no verdict.
+func (f *Framer) verdictStart(doc *document.Document, dh *docHits, p *psent) int {
+	s := doc.Sentences[p.si]
+	denial := -1
+	for k := s.TokStart + 1; k < s.TokEnd; k++ {
+		if doc.Tokens[k].Norm == "not" && copulas[doc.Tokens[k-1].Norm] && !doc.Tokens[k].Break {
+			denial = k
+			break
+		}
+	}
+	if denial >= 0 {
+		for k := denial + 1; k < s.TokEnd; k++ {
+			if doc.Tokens[k].Break && f.statesVerdict(doc, p.hits, k) {
+				return k
+			}
+		}
+	}
+	if prev := p.si - 1; prev >= 0 && doc.Sentences[prev].Para == s.Para && f.statesVerdict(doc, p.hits, s.TokStart) {
+		ps := doc.Sentences[prev]
+		for k := ps.TokStart + 1; k < ps.TokEnd; k++ {
+			if doc.Tokens[k].Norm == "not" && copulas[doc.Tokens[k-1].Norm] && !doc.Tokens[k].Break {
+				return s.TokStart
+			}
+		}
+	}
+	return -1
+}
+
+// statesVerdict reports whether the words at token t are an anaphor and a
+// copula or an article: "It is", "This is", "it's a".
+func (f *Framer) statesVerdict(doc *document.Document, hits []hit, t int) bool {
+	for _, h := range hits {
+		if h.start == t && f.entries[h.e].kind == kAnaphor && h.end < len(doc.Tokens) && doc.Tokens[h.end].Sent == doc.Tokens[t].Sent {
+			switch n := doc.Tokens[h.end].Norm; {
+			case copulas[n], n == "a", n == "an":
+				return !doc.Tokens[h.end].Break
+			}
+		}
+	}
+	return false
+}
+
+// denied reports whether cue h is the verdict of a denial that follows it
+// in its clause: "a protection racket, not a guarantee".
+func denied(doc *document.Document, si int, h hit) bool {
+	end := doc.Sentences[si].TokEnd
+	for k := h.end; k < end; k++ {
+		if doc.Tokens[k].Break {
+			return doc.Tokens[k].Norm == "not"
+		}
+	}
+	return false
+}
+
+// scareQuoted reports whether cue h stands alone in quotation marks in a
+// sentence that cites no one: the author distancing itself from the word
+// ("Ask their families whether this plan is \"capitulation\""), not a
+// quoted critic.
+func (f *Framer) scareQuoted(doc *document.Document, p *psent, h hit) bool {
+	s := doc.Sentences[p.si]
+	if s.Heading || f.hasKind(p.hits, kReporting, -1) {
+		return false
+	}
+	before := doc.Text[s.Start:doc.Tokens[h.start].Start]
+	after := doc.Text[doc.Tokens[h.end-1].End:s.End]
+	return hasSuffixAny(before, "\"", "\u201c", "\u2018") && hasPrefixAny(after, "\"", "\u201d", "\u2019")
+}
+
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, prefixes ...string) bool {
+	for _, x := range prefixes {
+		if strings.HasPrefix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // opener reports whether sentence si opens with an anaphor ("This",
-// "These terms"), with "the" and an item noun ("The provision") or with a
-// contrast marker that answers the sentence before ("However, ..."), or
-// holds a demonstrative and an item noun, and returns its tokens.
+// "These terms"), with "the" and an item noun ("The provision"), with a
+// contrast marker or a rebuttal that answers the sentence before
+// ("However, ...", "They are wrong"), or holds a demonstrative and an item
+// noun, and returns its tokens.
 func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool) {
 	s := doc.Sentences[si]
 	for _, h := range hits {
@@ -414,7 +651,7 @@ func (f *Framer) opener(doc *document.Document, si int, hits []hit) (span, bool)
 			break
 		}
 		k := f.entries[h.e].kind
-		if h.start == s.TokStart && (k == kAnaphor || k == kContrastAfter) {
+		if h.start == s.TokStart && (k == kAnaphor || k == kContrastAfter || k == kRebuttal) {
 			return span{h.start, h.end}, true
 		}
 		if h.start == s.TokStart+1 && k == kItemNoun && doc.Tokens[s.TokStart].Norm == "the" {
@@ -486,12 +723,13 @@ func (f *Framer) opensWith(doc *document.Document, p *psent, k kind) bool {
 
 // cue is a cue of the passage that belongs to the point.
 type cue struct {
-	p    *psent
-	i    int // index in p.hits
-	kind kind
-	pol  string
-	w    float64
-	neg  bool
+	p     *psent
+	i     int // index in p.hits
+	kind  kind
+	pol   string
+	w     float64
+	neg   bool
+	rebut bool // answered by the author: already on the losing side
 }
 
 // stance weighs the passage's cues.
@@ -507,14 +745,24 @@ func (f *Framer) stance(doc *document.Document, opinion bool, pass []*psent, fr 
 			if len(p.others) > 0 && !f.owns(doc, p, h) {
 				continue
 			}
+			if f.isRebuttal(doc, p, h) {
+				continue // "Nonsense." answers a claim; it is not one
+			}
+			pol := report.Critical
+			if e.kind == kSupportive || e.kind == kGain {
+				pol = report.Supportive
+			}
 			neg := f.negated(doc, p, i)
+			// A claim the author answers, or a word the author puts in
+			// scare quotes, counts like a negated one.
+			rebut := !neg && (h.start < p.rebutEnd && (p.rebutPol == "" || p.rebutPol == pol) || f.scareQuoted(doc, p, h))
+			neg = neg || rebut
 			if neg && (e.kind == kDemand || e.kind == kGain) {
 				continue
 			}
 			w := e.weight * p.weight
-			pol := report.Critical
-			if e.kind == kSupportive || e.kind == kGain {
-				pol = report.Supportive
+			if !neg && (p.verdictFrom >= 0 && h.start >= p.verdictFrom || denied(doc, p.si, h)) {
+				w *= f.set.VerdictFactor
 			}
 			if neg {
 				if pol == report.Critical {
@@ -530,14 +778,14 @@ func (f *Framer) stance(doc *document.Document, opinion bool, pass []*psent, fr 
 				continue
 			}
 			bySent[p.si] = append(bySent[p.si], len(cues))
-			cues = append(cues, cue{p: p, i: i, kind: e.kind, pol: pol, w: w, neg: neg})
+			cues = append(cues, cue{p: p, i: i, kind: e.kind, pol: pol, w: w, neg: neg, rebut: rebut})
 		}
 	}
 	// Contrast: a cue loses weight when the other side of a contrast holds
 	// a cue of the opposite polarity ("painful but necessary").
 	for k := range cues {
 		c := &cues[k]
-		if f.losesContrast(doc, c, cues, bySent) {
+		if !c.rebut && f.losesContrast(doc, c, cues, bySent) {
 			c.w *= f.set.ContrastDiscount
 		}
 	}
@@ -605,6 +853,17 @@ func (f *Framer) stance(doc *document.Document, opinion bool, pass []*psent, fr 
 func prose(doc *document.Document, p *psent) bool {
 	s := doc.Sentences[p.si]
 	return p.role != roleHeader && !s.ListItem && !s.Heading
+}
+
+// isRebuttal reports whether hit h of p is also a rebuttal marker that
+// opens a clause ("Nonsense.", not "The cap is nonsense.").
+func (f *Framer) isRebuttal(doc *document.Document, p *psent, h hit) bool {
+	for _, r := range p.hits {
+		if r.start == h.start && r.end == h.end && f.entries[r.e].kind == kRebuttal {
+			return f.clauseStart(doc, p.si, p.hits, h.start)
+		}
+	}
+	return false
 }
 
 func opposite(pol string) string {

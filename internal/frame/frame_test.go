@@ -383,6 +383,44 @@ func TestParagraphContinuation(t *testing.T) {
 	})
 }
 
+// TestRebuttal checks claims the author answers.
+func TestRebuttal(t *testing.T) {
+	x := setup(t)
+	for _, text := range []string{
+		"Critics call the army cap in the plan a capitulation. They are wrong.",
+		"Critics call the plan's army cap a capitulation, but that is wrong.",
+		"The plan's army cap has been described as a humiliation. It isn't.",
+		"The plan's army cap has been described as a humiliation. Nonsense.",
+	} {
+		if fr := x.frame(t, text, 6); fr.Stance == report.Critical {
+			t.Errorf("%q: stance critical; cues:%s", text, cueList(fr))
+		}
+	}
+	runStances(t, []stanceCase{
+		{"rebutted, then praised", "The plan's army cap has been described as a humiliation. It isn't. A cap of 600,000 is sensible.", 6, report.Supportive},
+		{"not only is no retort", "Critics call the plan's army cap a capitulation. It is not only that: it is a humiliation.", 6, report.Critical},
+		{"opinion: critics answered with but", "OPINION\nCritics howl about the amnesty in the plan. But a pardon is what lets soldiers go home.", 26, report.Neutral},
+		{"news: but is no rebuttal", "Critics howl about the amnesty in the plan. But a pardon is what lets soldiers go home.", 26, report.Critical},
+		{"opinion: but citing someone else is no rebuttal", "OPINION\nCritics howl about the amnesty in the plan. But Witkoff said a pardon lets soldiers go home.", 26, report.Critical},
+		{"a retort word as a verdict", "The army cap in the plan is nonsense.", 6, report.Critical},
+		{"scare quotes", `Some call the amnesty in the plan a "capitulation".`, 26, report.Neutral},
+		{"curly scare quotes", "Some call the amnesty in the plan a \u2018capitulation\u2019.", 26, report.Neutral},
+		{"a quotation is no scare quote", `Some call the amnesty in the plan "a humiliating capitulation for Kyiv".`, 26, report.Critical},
+		{"quoted critic", `Kyiv called the amnesty in the plan a "capitulation".`, 26, report.Critical},
+	})
+}
+
+// TestVerdict checks that what a denial says the point is counts more.
+func TestVerdict(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"is not A. It is B", "The plan sets an army cap of 600,000. Capping the victim is not arms control. It is reckless.", 6, report.Critical},
+		{"no denial before", "The plan sets an army cap of 600,000. Capping the victim was the aim. It is reckless.", 6, report.Neutral},
+		{"B, not A", "The plan sets an army cap of 600,000. Capping the victim is naive, not arms control.", 6, report.Critical},
+		{"B alone", "The plan sets an army cap of 600,000. Capping the victim is naive.", 6, report.Neutral},
+		{"is not A; it is B", "The plan sets an army cap of 600,000. Capping the victim is not arms control; it is naive.", 6, report.Critical},
+	})
+}
+
 // TestGenre checks the opinion prior: a little less evidence in running
 // text, never in a list.
 func TestGenre(t *testing.T) {

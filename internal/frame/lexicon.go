@@ -36,6 +36,9 @@ type Phrase struct {
 	// After is how many tokens behind a reporting word its source may
 	// stand ("according to Axios").
 	After int
+	// Alone: a retort counts only when it is a clause of its own ("It
+	// isn't.", "Wrong:").
+	Alone bool
 	Note  string
 	Pos   catalog.Pos
 }
@@ -55,6 +58,9 @@ type Settings struct {
 	// evaluation is the point of the text; it never applies to a stance
 	// that only list items and list headers carry.
 	OpinionMinScore float64
+	// VerdictFactor scales the cues that answer a denial ("is not arms
+	// control. It is disarmament"; "a protection racket, not a guarantee").
+	VerdictFactor float64
 }
 
 // DefaultSettings are used for settings a lexicon leaves out.
@@ -68,6 +74,7 @@ var DefaultSettings = Settings{
 	MinScore:          0.5,
 	Dominance:         1.5,
 	OpinionMinScore:   0.5,
+	VerdictFactor:     1,
 }
 
 // Cues is the cue lexicon (clauses/cues.yaml).
@@ -87,6 +94,10 @@ type Cues struct {
 	Coordinators []Phrase
 	Anaphors     []Phrase
 	Determiners  []Phrase
+	// Rebuttal: the author answering a claim reported just before it.
+	Rebuttals []Phrase // "they are wrong", "this misreads"
+	Critics   []Phrase // who makes a critical claim: "critics", "has been described as"
+	Backers   []Phrase // who makes a supportive claim: "backers", "supporters"
 	// Genre: what marks an article as an opinion piece.
 	OpinionLabels  []Phrase // a short line that opens with one: "OPINION", "Commentary"
 	OpinionBylines []Phrase // in a byline: "contributing columnist", "the author is"
@@ -168,7 +179,7 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 	c := &Cues{Source: name, Settings: DefaultSettings}
 	cue := phraseKeys{weight: true, exact: true, near: true}
 	plain := phraseKeys{exact: true}
-	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "genre"}, func(k string, v *yaml.Node) {
+	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "rebuttal", "genre"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "settings":
 			p.settings(v, &c.Settings)
@@ -201,6 +212,17 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 					c.Determiners = p.phrases(v, "structure.determiners", plain)
 				default:
 					c.Anaphors = p.phrases(v, "structure.anaphors", plain)
+				}
+			})
+		case "rebuttal":
+			p.fields(v, "rebuttal", []string{"markers", "critics", "backers"}, func(k string, v *yaml.Node) {
+				switch k {
+				case "markers":
+					c.Rebuttals = p.phrases(v, "rebuttal.markers", phraseKeys{exact: true, alone: true})
+				case "critics":
+					c.Critics = p.phrases(v, "rebuttal.critics", plain)
+				default:
+					c.Backers = p.phrases(v, "rebuttal.backers", plain)
 				}
 			})
 		case "genre":
@@ -433,7 +455,7 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 }
 
 func (p *parser) settings(n *yaml.Node, s *Settings) {
-	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score"}
+	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score", "verdict_factor"}
 	minSet := false
 	p.fields(n, "settings", keys, func(k string, v *yaml.Node) {
 		if k == "negation_gap" {
@@ -466,6 +488,10 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			if f < 1 {
 				p.errorf(v, "dominance must be 1 or more, not %v", f)
 			}
+		case "verdict_factor":
+			if f < 1 || f > maxWeight {
+				p.errorf(v, "verdict_factor must be from 1 to %d, not %v", maxWeight, f)
+			}
 		}
 		switch k {
 		case "negated_supportive":
@@ -488,13 +514,15 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			minSet = true
 		case "dominance":
 			s.Dominance = f
+		case "verdict_factor":
+			s.VerdictFactor = f
 		}
 	})
 }
 
 // phraseKeys says which keys a list's mapping entries may use.
 type phraseKeys struct {
-	weight, factor, exact, near, keep, after bool
+	weight, factor, exact, near, keep, after, alone bool
 }
 
 func (k phraseKeys) names() []string {
@@ -516,6 +544,9 @@ func (k phraseKeys) names() []string {
 	}
 	if k.after {
 		out = append(out, "after")
+	}
+	if k.alone {
+		out = append(out, "alone")
 	}
 	return append(out, "note")
 }
@@ -582,6 +613,8 @@ func (p *parser) phrases(n *yaml.Node, what string, keys phraseKeys) []Phrase {
 						}
 						ph.After = a
 					}
+				case "alone":
+					ph.Alone = p.boolean(v, "alone")
 				case "note":
 					ph.Note, _ = p.str(v, "note")
 				}
