@@ -31,6 +31,7 @@ var paraphrases = []struct {
 	// 4 Russia-NATO dialogue
 	{"Washington would act as a mediator in talks between Russia and Nato on security issues.", []int{4}},
 	{"The United States would broker a dialogue between Moscow and the alliance to ease tensions.", []int{4}},
+	{"The draft provides for Russia-Nato talks on de-escalation.", []int{4}},
 	// 5 security guarantees
 	{"Kyiv would be given reliable security guarantees, though the text does not say by whom.", []int{5}},
 	{"The US would extend Ukraine a security guarantee modelled on Nato's collective defence clause.", []int{5}},
@@ -81,6 +82,7 @@ var paraphrases = []struct {
 	{"Washington and Moscow would prolong the New Start treaty under the deal.", []int{17}},
 	// 18 non-nuclear Ukraine
 	{"Ukraine would commit to remaining a non-nuclear weapons state under the NPT.", []int{18}},
+	{"Kyiv would stay bound by the Non-Proliferation Treaty under the deal.", []int{18}},
 	// 19 Zaporizhzhia plant
 	{"The Zaporizhzhia plant, Europe's largest nuclear power station, would be restarted under the supervision of the IAEA.", []int{19}},
 	{"Power generated at the plant would be shared 50-50 between Russia and Ukraine.", []int{19}},
