@@ -71,6 +71,7 @@ var paraphrases = []struct {
 	{"Some $100 billion in frozen Russian assets would go into US-led reconstruction projects, with Washington taking half the profits.", []int{14}},
 	{"The remaining frozen funds would go into a joint US-Russian investment vehicle.", []int{14}},
 	{"Russian central bank reserves would be released to fund US-led projects.", []int{14}},
+	{"Moscow's frozen reserves would flow into US-led reconstruction funds, America pocketing half the profit.", []int{14}},
 	// 15 working group
 	{"A joint US-Russian security working group would monitor compliance.", []int{15}},
 	{"Compliance would be policed by a working group of American and Russian officials.", []int{15}},
