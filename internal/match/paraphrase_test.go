@@ -81,6 +81,7 @@ var paraphrases = []struct {
 	// 17 arms control
 	{"The US and Russia would extend the validity of nuclear arms control treaties, including Start.", []int{17}},
 	{"Washington and Moscow would prolong the New Start treaty under the deal.", []int{17}},
+	{"Renewing New Start is the one idea in it that arms-control experts applaud.", []int{17}},
 	// 18 non-nuclear Ukraine
 	{"Ukraine would commit to remaining a non-nuclear weapons state under the NPT.", []int{18}},
 	{"Kyiv would stay bound by the Non-Proliferation Treaty under the deal.", []int{18}},
@@ -160,6 +161,7 @@ var paraphrases = []struct {
 	{"Zaluzhny would be a strong candidate if elections were held.", nil},
 	{"The plan comes as New Start, the last US-Russia arms control treaty, is due to expire in February.", nil},
 	{"The plan would reduce the risk of a wider military escalation in Europe.", nil},
+	{"Disarming the victim and calling it arms control is the plan's central trick.", nil},
 	{"European peacekeepers could not be deployed without a US backstop, London said of the plan.", nil},
 	{"Under the European proposal, Ukraine would be compensated for war damage and receive security guarantees.", []int{5}},
 	{"The plan also covers a US-Ukraine economic partnership built on the minerals deal.", nil},
