@@ -56,6 +56,7 @@ var paraphrases = []struct {
 	{"America would be paid for providing the guarantee.", []int{10}},
 	{"Should Ukraine strike Moscow or St Petersburg with a missile without cause, the guarantee would be void.", []int{10}},
 	{"If Russia attacks Ukraine again, all global sanctions would snap back under the plan.", []int{10}},
+	{"Were Moscow to attack again, the recognition of the territories it gained would be revoked, the draft says.", []int{10}},
 	// 11 EU membership
 	{"Kyiv would be eligible to join the European Union.", []int{11}},
 	{"Ukraine would get short-term preferential access to European markets while its bid is considered.", []int{11}},
