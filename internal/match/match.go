@@ -188,16 +188,6 @@ func (m *Matcher) indexTerms() {
 	}
 }
 
-// inGroup reports whether term id is in group g of rule ri.
-func (m *Matcher) inGroup(id, ri, g int) bool {
-	for _, rg := range m.termGroups[id] {
-		if rg.rule == ri && rg.group == g {
-			return true
-		}
-	}
-	return false
-}
-
 func appendUnique(s []int, v int) []int {
 	for _, x := range s {
 		if x == v {
@@ -290,14 +280,21 @@ func (m *Matcher) Match(doc *document.Document) *Result {
 		}
 	}
 	byClause := map[int]*ClauseResult{}
-	sc := &scratch{stamp: make([]int32, len(m.rules))}
+	sc := &scratch{stamp: make([]int32, len(m.rules)), notMark: make([]int32, len(m.rules)),
+		pos: make([]int32, len(m.rules)), end: make([]int32, len(m.rules))}
 	for si := range doc.Sentences {
 		if len(hits[si].spans) == 0 {
 			continue
 		}
-		for _, ri := range m.candidates(hits[si].spans, sc, int32(si+1)) {
+		sc.mark = int32(si + 1)
+		for _, sp := range hits[si].spans {
+			for _, ri := range m.termNot[sp.Term] {
+				sc.notMark[ri] = sc.mark
+			}
+		}
+		for _, ri := range m.candidates(hits[si].spans, sc, sc.mark) {
 			r := &m.rules[ri]
-			f, ok := m.fire(r, ri, doc, si, hits[si].spans, planSent, sc)
+			f, ok := m.fire(r, ri, doc, si, sc.members[sc.pos[ri]:sc.end[ri]], planSent, sc)
 			if !ok {
 				continue
 			}
@@ -377,19 +374,48 @@ func (m *Matcher) scan(doc *document.Document, si int, out []Span) []Span {
 
 // candidates lists the rules that use any of the terms found, in rule
 // order.
+//
+// It also buckets the spans by rule: sc.members[sc.pos[ri]:sc.end[ri]]
+// are the spans in rule ri's groups, in span order (a counting sort over
+// the spans' (rule, group) memberships).
 func (m *Matcher) candidates(spans []Span, sc *scratch, mark int32) []int {
 	out := sc.cands[:0]
 	for _, sp := range spans {
-		for _, ri := range m.termRules[sp.Term] {
-			if sc.stamp[ri] != mark {
-				sc.stamp[ri] = mark
-				out = append(out, ri)
+		for _, rg := range m.termGroups[sp.Term] {
+			if sc.stamp[rg.rule] != mark {
+				sc.stamp[rg.rule] = mark
+				sc.end[rg.rule] = 0
+				out = append(out, rg.rule)
 			}
+			sc.end[rg.rule]++
 		}
 	}
 	sort.Ints(out)
+	n := int32(0)
+	for _, ri := range out {
+		c := sc.end[ri]
+		sc.pos[ri] = n
+		n += c
+		sc.end[ri] = sc.pos[ri]
+	}
+	if cap(sc.members) < int(n) {
+		sc.members = make([]member, n)
+	}
+	sc.members = sc.members[:n]
+	for _, sp := range spans {
+		for _, rg := range m.termGroups[sp.Term] {
+			sc.members[sc.end[rg.rule]] = member{group: rg.group, span: sp}
+			sc.end[rg.rule]++
+		}
+	}
 	sc.cands = out
 	return out
+}
+
+// member is a span of a sentence in a group of a rule.
+type member struct {
+	group int
+	span  Span
 }
 
 // scratch is what one Match call reuses from sentence to sentence and rule
@@ -399,27 +425,28 @@ type scratch struct {
 	stamp    []int32
 	cands    []int
 	perGroup [][]Span
+	// notMark[ri] is mark when a span of the current sentence stops rule
+	// ri ("not").
+	notMark []int32
+	mark    int32
+	// members[pos[ri]:end[ri]] are the current sentence's spans in rule
+	// ri's groups.
+	members  []member
+	pos, end []int32
 }
 
 // fire checks rule r (m.rules[ri]) in sentence si.
-func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, spans []Span, planSent []bool, sc *scratch) (Firing, bool) {
-	for _, sp := range spans {
-		if containsInt(m.termNot[sp.Term], ri) {
-			return Firing{}, false
-		}
+func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, mems []member, planSent []bool, sc *scratch) (Firing, bool) {
+	if sc.notMark[ri] == sc.mark {
+		return Firing{}, false
 	}
 	if r.anchor && !anchored(doc, si, planSent) {
 		return Firing{}, false
 	}
 	f := Firing{Rule: r.index, Sentence: si, Weight: r.weight}
 	if len(r.groups) == 1 {
-		for _, sp := range spans {
-			if m.inGroup(sp.Term, ri, 0) {
-				f.Spans = append(f.Spans, sp)
-				return f, true
-			}
-		}
-		return Firing{}, false
+		f.Spans = append(f.Spans, mems[0].span)
+		return f, true
 	}
 	// all: every group needs an occurrence; with a window, all within
 	// r.within tokens of an occurrence of the first group.
@@ -430,12 +457,8 @@ func (m *Matcher) fire(r *rule, ri int, doc *document.Document, si int, spans []
 	for i := range perGroup {
 		perGroup[i] = perGroup[i][:0]
 	}
-	for _, sp := range spans {
-		for _, rg := range m.termGroups[sp.Term] {
-			if rg.rule == ri {
-				perGroup[rg.group] = append(perGroup[rg.group], sp)
-			}
-		}
+	for _, mb := range mems {
+		perGroup[mb.group] = append(perGroup[mb.group], mb.span)
 	}
 	for _, g := range perGroup {
 		if len(g) == 0 {
