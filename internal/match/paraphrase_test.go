@@ -28,6 +28,7 @@ var paraphrases = []struct {
 	// 3 no invasion, no NATO expansion
 	{"Nato would commit not to expand any further, the document says.", []int{3}},
 	{"The plan states an expectation that Russia will not invade neighbouring countries.", []int{3}},
+	{"Baltic diplomats fear the non-enlargement clause sets a precedent for Georgia and Moldova.", []int{3}},
 	// 4 Russia-NATO dialogue
 	{"Washington would act as a mediator in talks between Russia and Nato on security issues.", []int{4}},
 	{"The United States would broker a dialogue between Moscow and the alliance to ease tensions.", []int{4}},
