@@ -56,6 +56,7 @@ var paraphrases = []struct {
 	{"Fighter aircraft from European countries would be based in Poland, the draft says.", []int{9}},
 	// 10 US guarantee terms
 	{"America would be paid for providing the guarantee.", []int{10}},
+	{"Washington would be compensated for extending it, and it would lapse if Kyiv attacked Russia, the draft says.", []int{10}},
 	{"Should Ukraine strike Moscow or St Petersburg with a missile without cause, the guarantee would be void.", []int{10}},
 	{"If Russia attacks Ukraine again, all global sanctions would snap back under the plan.", []int{10}},
 	{"Were Moscow to attack again, the recognition of the territories it gained would be revoked, the draft says.", []int{10}},
