@@ -370,7 +370,7 @@ func (a *Analyzer) Present(text string, set *WordSet, keep func(para int) bool, 
 			if k, ok := set.index[t.Norm]; ok {
 				found[k], hit = true, true
 			}
-			if (t.Num || t.Norm == "percent") && mayCrossSentence(text[t.Start:t.End]) {
+			if (t.Num || t.Norm == "percent") && mayCrossSentence(text, p.Start, t.Start, t.End) {
 				for _, k := range set.sensitive {
 					found[k], hit = true, true
 				}
@@ -385,13 +385,21 @@ func (a *Analyzer) Present(text string, set *WordSet, keep func(para int) bool, 
 	}
 }
 
-// mayCrossSentence reports whether a merged token's source text may hold a
-// sentence break: white space after a run holding sentence punctuation.
-func mayCrossSentence(s string) bool {
-	if !strings.ContainsAny(s, " \t\n\r\f\v\u00a0\u2009\u202f") {
+// mayCrossSentence reports whether a merged token's source text
+// text[start:end] may hold a sentence break: white space inside it, and
+// sentence punctuation in it or in the rest of the white-space-delimited
+// chunk it starts in (Punkt breaks after a chunk holding ". ? !", even
+// inside it: '1."A hundred' splits before "hundred"). para is where the
+// paragraph starts.
+func mayCrossSentence(text string, para, start, end int) bool {
+	if !strings.ContainsAny(text[start:end], " \t\n\r\f\v\u00a0\u2009\u202f") {
 		return false
 	}
-	return strings.ContainsAny(s, ".?!\u2026")
+	k := start
+	for k > para && !isSpaceByte(text[k-1]) {
+		k--
+	}
+	return strings.ContainsAny(text[k:end], ".?!\u2026")
 }
 
 // wordStartSeen is what Possible records of a text: the first one, two
