@@ -23,8 +23,9 @@
 //     30% weight a step: those that open with an anaphor (up to three
 //     sentences after the point's), and those that stay in the point's
 //     paragraph without naming another point (up to two: commentary
-//     states a point and judges it in the sentences after). All this
-//     provided the point is the first one its sentence names. For a list
+//     states a point and judges it in the sentences after), never a
+//     heading, which opens a new section. All this provided the point is
+//     the first one its sentence names. For a list
 //     item, its list header, the sentence the header points back to
 //     ("... were draconian. These included:") and a sentence after the
 //     list that opens with an anaphor ("These terms ...") join when they
@@ -65,14 +66,32 @@
 //     followed by ", not ..." ("a protection racket, not a guarantee").
 //   - Demands and concessions forced on Ukraine count as critical unless
 //     the passage weighs a gain ("in exchange for"), which offsets them.
+//   - A sentence that names the point only as what another point is not
+//     ("paying for protection is not a security guarantee, it's a
+//     racket") frames the other point, not this one.
 //   - Critical wins with at least min_score and dominance times the
 //     supportive weight, and vice versa; anything else (no cues, or both
-//     sides in balance) is neutral. In an opinion piece (a label such as
-//     "OPINION" or "Analysis" on a short line near the top, or a byline
-//     such as "By ..., a former diplomat" or "The author is ...")
-//     opinion_min_score replaces min_score for a side with a cue in
+//     sides in balance) is neutral. Hedges never count.
+//
+// Opinion pieces. An article is an opinion piece when a label such as
+// "OPINION" or "Analysis" stands on a short line near the top, or a
+// byline such as "By ..., a former diplomat" or "The author is ...";
+// or, with neither, by its voice: at least opinion_voice of its
+// running-text sentences (and at least three) evaluate in the author's
+// own words (a cue in a sentence that cites no one and quotes nothing,
+// or a question inside a paragraph), no fewer than report what someone
+// said, and it is not a Q&A explainer (qa_headings questions alone on
+// their lines). The genre is decided only when a framing depends on it.
+// In an opinion piece:
+//
+//   - opinion_min_score replaces min_score for a side with a cue in
 //     running text; a side that only list items and headers carry keeps
-//     min_score, so a plain list stays plain. Hedges never count.
+//     min_score, so a plain list stays plain;
+//   - the point's paragraph is the unit of commentary: its sentences
+//     after the point's, naming no other point, join the passage up to
+//     the paragraph's end with at least opinion_paragraph_weight;
+//   - a claim made by critics (or backers) that the author's next clause
+//     or sentence answers with "But" is answered.
 package frame
 
 import (
@@ -223,8 +242,97 @@ func (f *Framer) isOpinion(d *docHits) bool {
 				return
 			}
 		}
+		d.opinion = f.opinionVoice(d)
 	})
 	return d.opinion
+}
+
+// minVoice is the fewest sentences in the author's own evaluative voice
+// that make an unlabelled article an opinion piece.
+const minVoice = 3
+
+// opinionVoice reports whether an unlabelled document reads as an opinion
+// piece: at least minVoice and opinion_voice of its running-text sentences
+// evaluate in
+// the author's own voice (an evaluative cue in a sentence that cites no
+// one and quotes nothing, or a question inside a paragraph), and they are
+// no fewer than the sentences that report what someone said. A Q&A
+// explainer (qa_headings questions alone on their lines) never is.
+func (f *Framer) opinionVoice(d *docHits) bool {
+	if f.set.OpinionVoice <= 0 {
+		return false
+	}
+	doc := d.doc
+	var running, own, reported, qa int
+	for si, s := range doc.Sentences {
+		if s.Heading || s.ListItem {
+			continue
+		}
+		if isQuestion(doc, si) && firstInPara(doc, si) && lastInPara(doc, si) {
+			if qa++; qa >= f.set.QAHeadings {
+				return false
+			}
+			continue
+		}
+		running++
+		hits := d.get(f, si)
+		if f.hasKind(hits, kReporting, -1) {
+			if reported++; reported > own+len(doc.Sentences)-si-1 {
+				return false // the author's voice can no longer catch up
+			}
+			continue
+		}
+		if f.authorQuestion(doc, si, hits) {
+			own++
+			continue
+		}
+		if quotes(doc, si) {
+			continue
+		}
+		for _, h := range hits {
+			if k := f.entries[h.e].kind; k == kCritical || k == kSupportive {
+				own++
+				break
+			}
+		}
+	}
+	return own >= minVoice && float64(own) >= f.set.OpinionVoice*float64(running) && own >= reported
+}
+
+// isQuestion reports whether sentence si ends with a question mark.
+func isQuestion(doc *document.Document, si int) bool {
+	t := strings.TrimRight(doc.SentenceText(si), " \t\r\n\"'\u201d\u2019)")
+	return strings.HasSuffix(t, "?")
+}
+
+func firstInPara(doc *document.Document, si int) bool {
+	return si == 0 || doc.Sentences[si-1].Para != doc.Sentences[si].Para
+}
+
+func lastInPara(doc *document.Document, si int) bool {
+	return si+1 >= len(doc.Sentences) || doc.Sentences[si+1].Para != doc.Sentences[si].Para
+}
+
+// quotes reports whether sentence si holds a double quotation mark.
+func quotes(doc *document.Document, si int) bool {
+	t := doc.SentenceText(si)
+	return strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "\u201c") || strings.Contains(t, "\u201d")
+}
+
+// authorQuestion reports whether sentence si is a question the author asks
+// inside a paragraph of running text: not the first sentence of its
+// paragraph (a Q&A heading, or a question the paragraph goes on to
+// answer), not quoted, citing no one.
+func (f *Framer) authorQuestion(doc *document.Document, si int, hits []hit) bool {
+	s := doc.Sentences[si]
+	if s.Heading || s.ListItem || firstInPara(doc, si) || !isQuestion(doc, si) {
+		return false
+	}
+	t := strings.TrimLeft(doc.SentenceText(si), " \t")
+	if hasPrefixAny(t, "\"", "\u201c", "\u2018", "'") {
+		return false
+	}
+	return !f.hasKind(hits, kReporting, -1)
 }
 
 // get returns the phrases of sentence si, scanning it the first time.
@@ -267,8 +375,25 @@ func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *r
 		}
 		return out
 	}
+	// A sentence that names the point only as what another point is not
+	// ("paying for protection is not a security guarantee, it's a
+	// racket") frames the other point.
+	for si, spans := range own {
+		if len(others(si)) == 0 {
+			continue
+		}
+		for _, sp := range spans {
+			if deniedPredicate(doc, si, sp.start) {
+				delete(own, si)
+				break
+			}
+		}
+	}
+	if len(own) == 0 {
+		return fr
+	}
 	pass := f.passage(doc, res, dh, own, others)
-	f.stance(doc, f.isOpinion(dh), pass, fr)
+	f.stance(doc, func() bool { return f.isOpinion(dh) }, pass, fr)
 	f.attribute(doc, pass, fr)
 	f.hedges(doc, pass, fr)
 	return fr
@@ -276,6 +401,9 @@ func (f *Framer) Frame(doc *document.Document, res *match.Result, clause int) *r
 
 // passage collects the sentences that frame the point, in text order.
 func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits, own map[int][]span, others func(int) []otherSpan) []*psent {
+	// Whether the document is an opinion piece is decided only when it
+	// matters: it reads the whole document.
+	opinion := func() bool { return f.isOpinion(dh) }
 	byIdx := map[int]*psent{}
 	scanned := func(si int) []hit { return dh.get(f, si) }
 	add := func(si int, r role, w float64, ownSpans []span) {
@@ -314,6 +442,9 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 			if ni < 0 || ni >= n || own[ni] != nil || res.Ignored[ni] {
 				continue
 			}
+			if ni > si && doc.Sentences[ni].Heading {
+				continue // a heading after the point opens a new section
+			}
 			op, isOp := f.opener(doc, ni, scanned(ni))
 			// A sentence in another paragraph continues the topic when it
 			// opens with an anaphor; the one before, when the point's
@@ -333,16 +464,24 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 			// with an anaphor or a "However", or stay in the point's
 			// paragraph without naming another point: commentary states a
 			// point and judges it in the sentences that follow.
+			// In an opinion piece the paragraph is the unit of commentary:
+			// its sentences go on with the point to the paragraph's end,
+			// keeping at least opinion_paragraph_weight.
 			w := f.set.NeighbourWeight
-			for k := ni + 1; ni > si && k < n && k <= si+maxChain; k++ {
-				if own[k] != nil || res.Ignored[k] {
+			for k := ni + 1; ni > si && k < n && k <= si+max(maxChain, maxOpinionChain); k++ {
+				if own[k] != nil || res.Ignored[k] || doc.Sentences[k].Heading {
 					break
 				}
 				op, isOp := f.opener(doc, k, scanned(k))
-				if !isOp && (k > si+maxParaChain || doc.Sentences[k].Para != s.Para || len(others(k)) > 0) {
+				inPara := doc.Sentences[k].Para == s.Para && len(others(k)) == 0
+				farPara := inPara && k > si+maxParaChain && opinion()
+				if !(isOp && k <= si+maxChain) && !(inPara && k <= si+maxParaChain) && !farPara {
 					break
 				}
 				w *= chainDecay
+				if farPara {
+					w = max(w, f.set.OpinionParagraphWeight)
+				}
 				add(k, roleNeighbour, w, []span{op})
 			}
 		}
@@ -418,12 +557,13 @@ func deniedPredicate(doc *document.Document, si, t int) bool {
 
 // maxChain is how far after a point's sentence a chain of continuing
 // sentences ("This ...", "However, ...") may reach, and maxParaChain how
-// far one of sentences that merely stay in its paragraph; each step keeps
-// chainDecay of the weight before it.
+// far one of sentences that merely stay in its paragraph (maxOpinionChain
+// in an opinion piece); each step keeps chainDecay of the weight before it.
 const (
-	maxChain     = 3
-	maxParaChain = 2
-	chainDecay   = 0.7
+	maxChain        = 3
+	maxParaChain    = 2
+	maxOpinionChain = 6
+	chainDecay      = 0.7
 )
 
 // clauseStart reports whether token t opens a clause of sentence si: the
@@ -476,9 +616,6 @@ func (f *Framer) rebuttal(doc *document.Document, dh *docHits, p *psent) {
 			return
 		}
 	}
-	if !f.isOpinion(dh) {
-		return
-	}
 	// Who makes the claim: critics make critical ones, backers supportive.
 	pol, src := "", -1
 	for _, h := range p.hits {
@@ -492,7 +629,7 @@ func (f *Framer) rebuttal(doc *document.Document, dh *docHits, p *psent) {
 			break
 		}
 	}
-	if src < 0 {
+	if src < 0 || !f.isOpinion(dh) {
 		return
 	}
 	// The answer: a "but" clause after the claim in its sentence, or a
@@ -733,7 +870,7 @@ type cue struct {
 }
 
 // stance weighs the passage's cues.
-func (f *Framer) stance(doc *document.Document, opinion bool, pass []*psent, fr *report.Framing) {
+func (f *Framer) stance(doc *document.Document, opinion func() bool, pass []*psent, fr *report.Framing) {
 	var cues []cue
 	bySent := map[int][]int{} // sentence -> indices in cues
 	for _, p := range pass {
@@ -834,10 +971,10 @@ func (f *Framer) stance(doc *document.Document, opinion bool, pass []*psent, fr 
 	// where the side has a cue in running text: a plain list stays plain.
 	s := f.set
 	minCrit, minSup := s.MinScore, s.MinScore
-	if opinion && critProse {
+	if critProse && crit < minCrit && crit >= s.OpinionMinScore && opinion() {
 		minCrit = s.OpinionMinScore
 	}
-	if opinion && supProse {
+	if supProse && sup < minSup && sup >= s.OpinionMinScore && opinion() {
 		minSup = s.OpinionMinScore
 	}
 	switch {

@@ -436,3 +436,45 @@ func TestGenre(t *testing.T) {
 		{"opinion list item stays plain", "OPINION\nThe draft includes:\n- An army cap of 600,000, somewhat naive.\n- Elections within 100 days.", 6, report.Neutral},
 	})
 }
+
+// column is the voice of an unlabelled opinion piece: the author's own
+// verdicts, citing no one.
+const column = "A bad bargain\nThis deal is a disgrace. Its authors are cynical. Europe's silence is shameful.\n"
+
+// wire is the voice of news copy: what people said.
+const wire = "Officials said talks would resume. A spokesman told reporters the text was a draft. Diplomats said Europe was consulted. Ministers said they would meet again.\n"
+
+// TestOpinionVoice checks that an unlabelled article reads as an opinion
+// piece by its voice, and that news copy and Q&A explainers do not.
+func TestOpinionVoice(t *testing.T) {
+	body := "The plan sets an army cap of 600,000 on the victim of the war. Capping the army now is naive."
+	runStances(t, []stanceCase{
+		{"column", column + body, 6, report.Critical},
+		{"news", wire + "This deal is a disgrace.\n" + body, 6, report.Neutral},
+		{"Q&A explainer", "What is in the plan?\nThis deal is a disgrace.\nWho wrote it?\nIts authors are cynical.\nWhat does Europe say?\nEurope's silence is shameful.\n" + body, 6, report.Neutral},
+		{"too little voice", body, 6, report.Neutral},
+	})
+}
+
+// TestOpinionParagraph checks that in an opinion piece the point's whole
+// paragraph comments on it, and that a heading opens a new section.
+func TestOpinionParagraph(t *testing.T) {
+	tail := "The plan sets an army cap of 600,000. Russia rearms. Europe dithers. Washington shrugs. Capping the army now is a humiliating betrayal."
+	runStances(t, []stanceCase{
+		{"opinion: to the paragraph's end", "OPINION\n" + tail, 6, report.Critical},
+		{"news: two sentences on at most", tail, 6, report.Neutral},
+		{"opinion: not into the next paragraph", "OPINION\nThe plan sets an army cap of 600,000. Russia rearms.\nCapping the army now is a humiliating betrayal.", 6, report.Neutral},
+		{"opinion: stops at another point", "OPINION\nThe plan sets an army cap of 600,000. Russia rearms. Elections follow within 100 days. Capping the army now is a humiliating betrayal.", 6, report.Neutral},
+		{"a heading after the point is a new section", "The plan offers Ukraine security guarantees.\nThe clauses that hand Moscow a veto\nOther matters follow.", 5, report.Neutral},
+	})
+}
+
+// TestDeniedOwnSpan checks that a sentence naming the point only as what
+// another point is not frames the other point.
+func TestDeniedOwnSpan(t *testing.T) {
+	text := "Paying for the army cap is not a security guarantee, it is a racket."
+	runStances(t, []stanceCase{
+		{"the denied point", text, 5, report.Neutral},
+		{"the other point", text, 6, report.Critical},
+	})
+}

@@ -61,20 +61,36 @@ type Settings struct {
 	// VerdictFactor scales the cues that answer a denial ("is not arms
 	// control. It is disarmament"; "a protection racket, not a guarantee").
 	VerdictFactor float64
+	// OpinionVoice marks an unlabelled article as an opinion piece by its
+	// voice: at least this share of its running-text sentences evaluate
+	// in the author's own words (a cue in a sentence that cites no one and
+	// quotes nothing, or a question inside a paragraph), and no fewer of
+	// them than report what someone said. 0 turns it off.
+	OpinionVoice float64
+	// OpinionParagraphWeight: in an opinion piece, the sentences after a
+	// point's sentence that stay in its paragraph (without naming another
+	// point) join its passage with at least this weight.
+	OpinionParagraphWeight float64
+	// QAHeadings: an article with this many questions standing alone on
+	// their lines is a Q&A explainer, never an opinion piece by its voice.
+	QAHeadings int
 }
 
 // DefaultSettings are used for settings a lexicon leaves out.
 var DefaultSettings = Settings{
-	NegationWindow:    3,
-	NegatedSupportive: 0.9,
-	NegatedCritical:   0.5,
-	ContrastDiscount:  0.4,
-	NeighbourWeight:   0.5,
-	HeaderWeight:      0.6,
-	MinScore:          0.5,
-	Dominance:         1.5,
-	OpinionMinScore:   0.5,
-	VerdictFactor:     1,
+	NegationWindow:         3,
+	NegatedSupportive:      0.9,
+	NegatedCritical:        0.5,
+	ContrastDiscount:       0.4,
+	NeighbourWeight:        0.5,
+	HeaderWeight:           0.6,
+	MinScore:               0.5,
+	Dominance:              1.5,
+	OpinionMinScore:        0.5,
+	VerdictFactor:          1,
+	OpinionVoice:           0.1,
+	OpinionParagraphWeight: 0.35,
+	QAHeadings:             3,
 }
 
 // Cues is the cue lexicon (clauses/cues.yaml).
@@ -455,11 +471,20 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 }
 
 func (p *parser) settings(n *yaml.Node, s *Settings) {
-	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score", "verdict_factor"}
+	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score", "verdict_factor", "opinion_voice", "opinion_paragraph_weight", "qa_headings"}
 	minSet := false
 	p.fields(n, "settings", keys, func(k string, v *yaml.Node) {
 		if k == "negation_gap" {
 			s.NegationGap = p.strings(v, "negation_gap")
+			return
+		}
+		if k == "qa_headings" {
+			if n, ok := p.integer(v, k); ok {
+				if n < 1 {
+					p.errorf(v, "qa_headings must be 1 or more, not %d", n)
+				}
+				s.QAHeadings = n
+			}
 			return
 		}
 		if k == "negation_window" {
@@ -476,7 +501,7 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			return
 		}
 		switch k {
-		case "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight":
+		case "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "opinion_voice", "opinion_paragraph_weight":
 			if f < 0 || f > 1 {
 				p.errorf(v, "%s must be a share from 0 to 1, not %v", k, f)
 			}
@@ -516,6 +541,10 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			s.Dominance = f
 		case "verdict_factor":
 			s.VerdictFactor = f
+		case "opinion_voice":
+			s.OpinionVoice = f
+		case "opinion_paragraph_weight":
+			s.OpinionParagraphWeight = f
 		}
 	})
 }
