@@ -35,6 +35,8 @@ const (
 	kBackerSrc
 	kOpinionLabel
 	kOpinionByline
+	kQuestion
+	kConcession
 )
 
 func (k kind) cue() bool { return k <= kGain }
@@ -55,6 +57,7 @@ type entry struct {
 	after   int    // reporting: tokens behind it where the source may stand
 	group   string // actors
 	alone   bool   // rebuttal: only as a clause of its own
+	opinion bool   // a cue that counts only in opinion pieces
 }
 
 type node struct {
@@ -97,7 +100,7 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 				Msg: fmt.Sprintf("phrase %q has no words to match", ph.Text)})
 			return
 		}
-		e := entry{kind: k, text: ph.Text, weight: ph.Weight, within: ph.Within, after: ph.After, group: group, alone: ph.Alone}
+		e := entry{kind: k, text: ph.Text, weight: ph.Weight, within: ph.Within, after: ph.After, group: group, alone: ph.Alone, opinion: ph.Opinion}
 		norms := make([]string, len(toks))
 		for i, t := range toks {
 			norms[i] = t.Norm
@@ -173,6 +176,7 @@ func New(lex *Lexicon, an *document.Analyzer) (*Framer, error) {
 		{"rebuttal.markers", c.Rebuttals, kRebuttal}, {"rebuttal.critics", c.Critics, kCriticSrc},
 		{"rebuttal.backers", c.Backers, kBackerSrc},
 		{"genre.opinion_labels", c.OpinionLabels, kOpinionLabel}, {"genre.opinion_bylines", c.OpinionBylines, kOpinionByline},
+		{"rhetoric.questions", c.Questions, kQuestion}, {"rhetoric.concessions", c.Concessions, kConcession},
 	} {
 		for _, ph := range l.list {
 			add(c.Source, l.name, ph, l.kind, "")

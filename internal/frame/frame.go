@@ -66,6 +66,14 @@
 //     followed by ", not ..." ("a protection racket, not a guarantee").
 //   - Demands and concessions forced on Ukraine count as critical unless
 //     the passage weighs a gain ("in exchange for"), which offsets them.
+//   - A claim answered outright counts on the other side with at least
+//     the rebutted share of its weight (more than a plain negation): one
+//     answered by a retort, by "But" after a critic's or backer's claim
+//     or a concession ("The plan's friends say ... Perhaps. But ..."),
+//     or a denial answered by a verdict ("That is not capitulation. It
+//     is ..."; "That is leverage, not a gift"; "not a compromise but a
+//     gift"). Such a denial whose verdict holds no cue of its own counts
+//     verdict_factor times.
 //   - A sentence that names the point only as what another point is not
 //     ("paying for protection is not a security guarantee, it's a
 //     racket") frames the other point, not this one.
@@ -90,8 +98,22 @@
 //   - the point's paragraph is the unit of commentary: its sentences
 //     after the point's, naming no other point, join the passage up to
 //     the paragraph's end with at least opinion_paragraph_weight;
-//   - a claim made by critics (or backers) that the author's next clause
-//     or sentence answers with "But" is answered.
+//   - a question the author asks inside a paragraph ("Reliable according
+//     to whom?", "Who decides what counts as cause?") is a critical cue
+//     of its strongest question word's weight (rhetoric.questions),
+//     unless it names the critics or backers or holds a supportive cue
+//     ("What is the alternative?"); a question that opens its paragraph
+//     (a Q&A heading), a quoted one and a yes-or-no one count for
+//     nothing;
+//   - a claim by critics or backers, or one the author concedes ("True,
+//     ..."), that the author's next clause or sentence answers with
+//     "But" is answered, and a bare concession may come between
+//     ("Perhaps. But ...");
+//   - a cue the author concedes before "but" in its own voice ("painful;
+//     but ...") keeps contrast_discount of its weight even when the
+//     answer holds no cue;
+//   - cues marked opinion: true count (irony and victim-and-aggressor
+//     framing that news copy uses in other senses).
 package frame
 
 import (
@@ -144,6 +166,9 @@ type psent struct {
 	// Cues from token verdictFrom on state the verdict of a denial ("is
 	// not arms control. It is disarmament"); -1 when none.
 	verdictFrom int
+	// verdictNext: the next sentence of the paragraph states the verdict
+	// of a denial in this one ("That is not capitulation. It is ...").
+	verdictNext bool
 }
 
 // cacheDocs is how many recent documents' phrases a Framer keeps.
@@ -317,6 +342,20 @@ func lastInPara(doc *document.Document, si int) bool {
 func quotes(doc *document.Document, si int) bool {
 	t := doc.SentenceText(si)
 	return strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "\u201c") || strings.Contains(t, "\u201d")
+}
+
+// questionElsewhere reports whether a question is aimed at someone other
+// than the point: it names the critics or backers ("what, specifically,
+// is the better offer the critics have?"), or holds a supportive cue of
+// its own ("What is the alternative?").
+func (f *Framer) questionElsewhere(hits []hit) bool {
+	for _, h := range hits {
+		switch f.entries[h.e].kind {
+		case kCriticSrc, kBackerSrc, kSupportive:
+			return true
+		}
+	}
+	return false
 }
 
 // authorQuestion reports whether sentence si is a question the author asks
@@ -530,6 +569,9 @@ func (f *Framer) passage(doc *document.Document, res *match.Result, dh *docHits,
 		}
 		f.rebuttal(doc, dh, p)
 		p.verdictFrom = f.verdictStart(doc, dh, p)
+		if nx := p.si + 1; nx < n && doc.Sentences[nx].Para == doc.Sentences[p.si].Para {
+			p.verdictNext = f.statesVerdict(doc, dh.get(f, nx), doc.Sentences[nx].TokStart)
+		}
 	}
 	return out
 }
@@ -597,10 +639,12 @@ func (f *Framer) rebuttalAt(doc *document.Document, si int, hits []hit, from int
 // rebuttal marks the cues of p that the author answers: the claim before
 // a rebuttal marker in its sentence, or the whole sentence when the next
 // one opens with a marker ("Critics call it a capitulation. They are
-// wrong."); and, in an opinion piece, a claim made by critics (or
-// backers) that the author's next clause answers with "but", in the
-// author's own voice ("Critics howl about sanctions relief. But a staged
-// lifting ... gives the Kremlin a reason to keep its word").
+// wrong.", "It is, rather, ..."); and, in an opinion piece, a claim made
+// by critics (or backers), or one the author concedes ("True, ..."), that
+// the author's next clause answers with "but", in the author's own voice
+// ("Critics howl about sanctions relief. But a staged lifting ... gives
+// the Kremlin a reason to keep its word"), a bare concession perhaps
+// between ("The plan's friends say ... Perhaps. But ...").
 func (f *Framer) rebuttal(doc *document.Document, dh *docHits, p *psent) {
 	s := doc.Sentences[p.si]
 	if t := f.rebuttalAt(doc, p.si, p.hits, s.TokStart+1); t >= 0 {
@@ -611,34 +655,42 @@ func (f *Framer) rebuttal(doc *document.Document, dh *docHits, p *psent) {
 	if next < len(doc.Sentences) {
 		nh := dh.get(f, next)
 		ns := doc.Sentences[next]
-		if t := f.rebuttalAt(doc, next, nh, ns.TokStart); t >= 0 && (t == ns.TokStart || t == f.firstAfterOpener(doc, next, nh)) {
+		if t := f.rebuttalAt(doc, next, nh, ns.TokStart); t >= 0 && (t <= ns.TokStart+retortReach || t == f.firstAfterOpener(doc, next, nh)) {
 			p.rebutEnd, p.rebutPol = s.TokEnd, ""
 			return
 		}
 	}
-	// Who makes the claim: critics make critical ones, backers supportive.
+	// Who makes the claim: critics make critical ones, backers supportive;
+	// a claim the author concedes ("True, ...") may be of either side.
 	pol, src := "", -1
+	if f.opensWithKind(doc, p.si, p.hits, kConcession) {
+		src = s.TokStart
+	}
 	for _, h := range p.hits {
+		if src >= 0 {
+			break
+		}
 		switch f.entries[h.e].kind {
 		case kCriticSrc:
 			pol, src = report.Critical, h.start
 		case kBackerSrc:
 			pol, src = report.Supportive, h.start
 		}
-		if src >= 0 {
-			break
-		}
 	}
 	if src < 0 || !f.isOpinion(dh) {
 		return
 	}
 	// The answer: a "but" clause after the claim in its sentence, or a
-	// next sentence opening with "But", with no one else cited in it.
+	// next sentence opening with "But", with no one else cited in it;
+	// a short concession may come between ("Perhaps. But ...").
 	for _, h := range p.hits {
 		if h.start > src && f.entries[h.e].kind == kContrastAfter && !f.hasKind(p.hits[f.indexFrom(p.hits, h.end):], kReporting, -1) {
 			p.rebutEnd, p.rebutPol = h.start, pol
 			return
 		}
+	}
+	if next < len(doc.Sentences) && f.concession(doc, next, dh.get(f, next)) {
+		next++
 	}
 	if next < len(doc.Sentences) {
 		nh := dh.get(f, next)
@@ -646,6 +698,21 @@ func (f *Framer) rebuttal(doc *document.Document, dh *docHits, p *psent) {
 			p.rebutEnd, p.rebutPol = s.TokEnd, pol
 		}
 	}
+}
+
+// retortReach is how far into the sentence after a claim a rebuttal
+// marker may stand and still answer it ("It is, rather, ...").
+const retortReach = 3
+
+// maxConcession is the longest sentence that can be a bare concession
+// ("Perhaps.", "Perhaps it does.", "Maybe so.").
+const maxConcession = 4
+
+// concession reports whether sentence si is a bare concession: a short
+// sentence that opens with a concession marker.
+func (f *Framer) concession(doc *document.Document, si int, hits []hit) bool {
+	s := doc.Sentences[si]
+	return s.TokEnd-s.TokStart <= maxConcession && f.opensWithKind(doc, si, hits, kConcession)
 }
 
 // indexFrom returns the index of the first hit starting at or after t.
@@ -704,6 +771,12 @@ func (f *Framer) verdictStart(doc *document.Document, dh *docHits, p *psent) int
 		for k := denial + 1; k < s.TokEnd; k++ {
 			if doc.Tokens[k].Break && f.statesVerdict(doc, p.hits, k) {
 				return k
+			}
+		}
+		// "is not a compromise but a gift"
+		for _, h := range p.hits {
+			if h.start > denial && f.entries[h.e].kind == kContrastAfter && breaks(doc, denial+1, h.start) == 0 {
+				return h.end
 			}
 		}
 	}
@@ -876,7 +949,7 @@ func (f *Framer) stance(doc *document.Document, opinion func() bool, pass []*pse
 	for _, p := range pass {
 		for i, h := range p.hits {
 			e := &f.entries[h.e]
-			if !e.kind.cue() {
+			if !e.kind.cue() || e.opinion && !opinion() {
 				continue
 			}
 			if len(p.others) > 0 && !f.owns(doc, p, h) {
@@ -891,8 +964,14 @@ func (f *Framer) stance(doc *document.Document, opinion func() bool, pass []*pse
 			}
 			neg := f.negated(doc, p, i)
 			// A claim the author answers, or a word the author puts in
-			// scare quotes, counts like a negated one.
-			rebut := !neg && (h.start < p.rebutEnd && (p.rebutPol == "" || p.rebutPol == pol) || f.scareQuoted(doc, p, h))
+			// scare quotes, counts like a negated one. A claim the author
+			// answers outright counts on the other side with at least
+			// the rebutted share: one answered by a retort, a "But" or
+			// a verdict ("That is not capitulation. It is ..."; "That is
+			// leverage, not a gift").
+			answered := !neg && h.start < p.rebutEnd && (p.rebutPol == "" || p.rebutPol == pol)
+			rebut := answered || !neg && f.scareQuoted(doc, p, h)
+			answered = answered || neg && (p.verdictNext || p.verdictFrom > h.start || f.contrastDenial(doc, p, i))
 			neg = neg || rebut
 			if neg && (e.kind == kDemand || e.kind == kGain) {
 				continue
@@ -902,11 +981,21 @@ func (f *Framer) stance(doc *document.Document, opinion func() bool, pass []*pse
 				w *= f.set.VerdictFactor
 			}
 			if neg {
+				share := f.set.NegatedSupportive
 				if pol == report.Critical {
-					w *= f.set.NegatedCritical
-				} else {
-					w *= f.set.NegatedSupportive
+					share = f.set.NegatedCritical
 				}
+				if answered {
+					share = max(share, f.set.Rebutted)
+				}
+				if neg && !rebut && answered {
+					// A denial the author answers with a verdict is the
+					// verdict's weight when the verdict holds no cue
+					// ("That is not capitulation. It is what the end
+					// of a war looks like").
+					share *= f.set.VerdictFactor
+				}
+				w *= share
 				pol = opposite(pol)
 			} else {
 				w *= f.intensity(doc, p, i)
@@ -917,12 +1006,31 @@ func (f *Framer) stance(doc *document.Document, opinion func() bool, pass []*pse
 			bySent[p.si] = append(bySent[p.si], len(cues))
 			cues = append(cues, cue{p: p, i: i, kind: e.kind, pol: pol, w: w, neg: neg, rebut: rebut})
 		}
+		// A question the author asks about the point in an opinion piece
+		// ("Reliable according to whom?", "Who decides what counts as
+		// cause?") doubts it: a critical cue of its strongest question
+		// word's weight.
+		if prose(doc, p) && f.authorQuestion(doc, p.si, p.hits) && !f.questionElsewhere(p.hits) && opinion() {
+			best := -1
+			for i, h := range p.hits {
+				if f.entries[h.e].kind != kQuestion || len(p.others) > 0 && !f.owns(doc, p, h) {
+					continue
+				}
+				if best < 0 || f.entries[h.e].weight > f.entries[p.hits[best].e].weight {
+					best = i
+				}
+			}
+			if best >= 0 {
+				bySent[p.si] = append(bySent[p.si], len(cues))
+				cues = append(cues, cue{p: p, i: best, kind: kCritical, pol: report.Critical, w: f.entries[p.hits[best].e].weight * p.weight})
+			}
+		}
 	}
 	// Contrast: a cue loses weight when the other side of a contrast holds
 	// a cue of the opposite polarity ("painful but necessary").
 	for k := range cues {
 		c := &cues[k]
-		if !c.rebut && f.losesContrast(doc, c, cues, bySent) {
+		if !c.rebut && f.losesContrast(doc, opinion, c, cues, bySent) {
 			c.w *= f.set.ContrastDiscount
 		}
 	}
@@ -1176,6 +1284,20 @@ func (f *Framer) negated(doc *document.Document, p *psent, i int) bool {
 	return false
 }
 
+// contrastDenial reports whether negated cue i is denied in a clause of
+// its own after the author's verdict: "That is leverage, not a gift".
+func (f *Framer) contrastDenial(doc *document.Document, p *psent, i int) bool {
+	h := p.hits[i]
+	for j := i - 1; j >= 0; j-- {
+		n := p.hits[j]
+		if n.end > h.start {
+			continue
+		}
+		return f.entries[n.e].kind == kNegator && n.start > doc.Sentences[p.si].TokStart+1 && doc.Tokens[n.start].Break
+	}
+	return false
+}
+
 // onlyGap reports whether tokens [lo, hi) are all gap words or
 // intensifiers.
 func (f *Framer) onlyGap(doc *document.Document, p *psent, lo, hi int) bool {
@@ -1225,7 +1347,7 @@ func (f *Framer) intensity(doc *document.Document, p *psent, i int) float64 {
 // "but", "however", "yet" ... in its sentence, in the clause that
 // "although", "while", "despite" ... open, or in the sentence before one
 // that opens with "However", "But" ...
-func (f *Framer) losesContrast(doc *document.Document, c *cue, cues []cue, bySent map[int][]int) bool {
+func (f *Framer) losesContrast(doc *document.Document, opinion func() bool, c *cue, cues []cue, bySent map[int][]int) bool {
 	p, h := c.p, c.p.hits[c.i]
 	against := func(si int, keep func(x hit) bool) bool {
 		for _, k := range bySent[si] {
@@ -1240,6 +1362,13 @@ func (f *Framer) losesContrast(doc *document.Document, c *cue, cues []cue, bySen
 		switch f.entries[m.e].kind {
 		case kContrastAfter:
 			if m.start >= h.end && against(p.si, func(x hit) bool { return x.start >= m.end }) {
+				return true
+			}
+			// In an opinion piece the author concedes before a "but"
+			// and argues after it ("Pulling the troops out is painful;
+			// but the zone left behind ..."): the conceded cue loses
+			// even when the answer holds no cue of its own.
+			if m.start >= h.end && !c.neg && f.authorVoice(doc, p) && opinion() {
 				return true
 			}
 		case kContrastMain:
@@ -1259,6 +1388,12 @@ func (f *Framer) losesContrast(doc *document.Document, c *cue, cues []cue, bySen
 		}
 	}
 	return false
+}
+
+// authorVoice reports whether p is in the author's own words: it cites no
+// one and quotes nothing.
+func (f *Framer) authorVoice(doc *document.Document, p *psent) bool {
+	return !f.hasKind(p.hits, kReporting, -1) && !quotes(doc, p.si)
 }
 
 // clauseEnd returns the first token after t that follows punctuation, or

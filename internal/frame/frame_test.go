@@ -399,7 +399,7 @@ func TestRebuttal(t *testing.T) {
 	runStances(t, []stanceCase{
 		{"rebutted, then praised", "The plan's army cap has been described as a humiliation. It isn't. A cap of 600,000 is sensible.", 6, report.Supportive},
 		{"not only is no retort", "Critics call the plan's army cap a capitulation. It is not only that: it is a humiliation.", 6, report.Critical},
-		{"opinion: critics answered with but", "OPINION\nCritics howl about the amnesty in the plan. But a pardon is what lets soldiers go home.", 26, report.Neutral},
+		{"opinion: critics answered with but", "OPINION\nCritics howl about the amnesty in the plan. But a pardon is what lets soldiers go home.", 26, report.Supportive},
 		{"news: but is no rebuttal", "Critics howl about the amnesty in the plan. But a pardon is what lets soldiers go home.", 26, report.Critical},
 		{"opinion: but citing someone else is no rebuttal", "OPINION\nCritics howl about the amnesty in the plan. But Witkoff said a pardon lets soldiers go home.", 26, report.Critical},
 		{"a retort word as a verdict", "The army cap in the plan is nonsense.", 6, report.Critical},
@@ -466,6 +466,49 @@ func TestOpinionParagraph(t *testing.T) {
 		{"opinion: not into the next paragraph", "OPINION\nThe plan sets an army cap of 600,000. Russia rearms.\nCapping the army now is a humiliating betrayal.", 6, report.Neutral},
 		{"opinion: stops at another point", "OPINION\nThe plan sets an army cap of 600,000. Russia rearms. Elections follow within 100 days. Capping the army now is a humiliating betrayal.", 6, report.Neutral},
 		{"a heading after the point is a new section", "The plan offers Ukraine security guarantees.\nThe clauses that hand Moscow a veto\nOther matters follow.", 5, report.Neutral},
+	})
+}
+
+// TestAuthorQuestions checks rhetorical questions: critical in an opinion
+// piece's running text, nothing as a heading, a quotation, a yes-or-no
+// question or in news copy.
+func TestAuthorQuestions(t *testing.T) {
+	guarantees := "The plan offers Ukraine security guarantees. "
+	runStances(t, []stanceCase{
+		{"opinion: whom", "OPINION\n" + guarantees + "Enforced by whom?", 5, report.Critical},
+		{"opinion: who decides", "OPINION\n" + guarantees + "Who decides when they apply?", 5, report.Critical},
+		{"news", guarantees + "Enforced by whom?", 5, report.Neutral},
+		{"a heading question", "OPINION\nWho guarantees what?\n" + guarantees, 5, report.Neutral},
+		{"a quoted question", "OPINION\n" + guarantees + "\"Enforced by whom?\" one diplomat wondered.", 5, report.Neutral},
+		{"a yes-or-no question", "OPINION\n" + guarantees + "Is that really so bad?", 5, report.Neutral},
+		{"a question for the critics", "OPINION\n" + guarantees + "What would its opponents offer instead?", 5, report.Neutral},
+	})
+}
+
+// TestConcessions checks claims the author concedes and then answers.
+func TestConcessions(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"perhaps, but", "OPINION\nThe plan's friends call the army cap realistic. Perhaps. But it binds only Kyiv.", 6, report.Critical},
+		{"perhaps it does, but", "OPINION\nThe plan's friends call the army cap realistic. Perhaps it is. But it binds only Kyiv.", 6, report.Critical},
+		{"no but: the claim stands", "OPINION\nThe plan's friends call the army cap realistic. Perhaps.", 6, report.Supportive},
+		{"called a capitulation? nonsense", "The plan's army cap has been called a capitulation. Nonsense.", 6, report.Supportive},
+		{"opinion: conceded before but", "OPINION\nThe army cap in the plan is painful; but Kyiv keeps a large army.", 6, report.Neutral},
+		{"news: the cue before but stands", "The army cap in the plan is painful; but Kyiv keeps a large army.", 6, report.Critical},
+	})
+	x := setup(t)
+	if fr := x.frame(t, "OPINION\nTrue, the army cap in the plan is painful. But Kyiv keeps a large army.", 6); fr.Stance == report.Critical {
+		t.Errorf("true, but: stance critical; cues:%s", cueList(fr))
+	}
+}
+
+// TestAnsweredDenials checks denials the author answers with a verdict:
+// they count like a rebuttal, not like a plain negation.
+func TestAnsweredDenials(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"not A. It is B", "The plan sets an army cap of 600,000. That is not a capitulation. It is what the end of a war looks like.", 6, report.Supportive},
+		{"plain denial", "The plan sets an army cap of 600,000. That is not a capitulation.", 6, report.Neutral},
+		{"B, not A", "The plan sets an army cap of 600,000. That is prudence, not a capitulation.", 6, report.Supportive},
+		{"not A but B", "The plan's Donbas clause is not a compromise but a cause for concern.", 21, report.Critical},
 	})
 }
 

@@ -39,8 +39,12 @@ type Phrase struct {
 	// Alone: a retort counts only when it is a clause of its own ("It
 	// isn't.", "Wrong:").
 	Alone bool
-	Note  string
-	Pos   catalog.Pos
+	// Opinion: a cue that counts only in an opinion piece (see genre):
+	// rhetoric that news copy uses in other senses ("the victim", "the
+	// aggressor", "Nuremberg").
+	Opinion bool
+	Note    string
+	Pos     catalog.Pos
 }
 
 // Settings tune how cues add up to a stance.
@@ -61,6 +65,10 @@ type Settings struct {
 	// VerdictFactor scales the cues that answer a denial ("is not arms
 	// control. It is disarmament"; "a protection racket, not a guarantee").
 	VerdictFactor float64
+	// Rebutted: a claim the author answers outright (a retort, a "But"
+	// after a concession, the verdict of a denial) counts on the other
+	// side with at least this share of its weight.
+	Rebutted float64
 	// OpinionVoice marks an unlabelled article as an opinion piece by its
 	// voice: at least this share of its running-text sentences evaluate
 	// in the author's own words (a cue in a sentence that cites no one and
@@ -117,6 +125,9 @@ type Cues struct {
 	// Genre: what marks an article as an opinion piece.
 	OpinionLabels  []Phrase // a short line that opens with one: "OPINION", "Commentary"
 	OpinionBylines []Phrase // in a byline: "contributing columnist", "the author is"
+	// Rhetoric of opinion pieces.
+	Questions   []Phrase // words that make an author's question a critical cue: "who decides", "why"
+	Concessions []Phrase // a sentence or clause that concedes before a "But": "Perhaps.", "True, ..."
 }
 
 // Groups are the actor groups attribution reports.
@@ -193,9 +204,9 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 	}
 	p := &parser{file: name}
 	c := &Cues{Source: name, Settings: DefaultSettings}
-	cue := phraseKeys{weight: true, exact: true, near: true}
+	cue := phraseKeys{weight: true, exact: true, near: true, opinion: true}
 	plain := phraseKeys{exact: true}
-	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "rebuttal", "genre"}, func(k string, v *yaml.Node) {
+	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "rebuttal", "genre", "rhetoric"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "settings":
 			p.settings(v, &c.Settings)
@@ -239,6 +250,14 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 					c.Critics = p.phrases(v, "rebuttal.critics", plain)
 				default:
 					c.Backers = p.phrases(v, "rebuttal.backers", plain)
+				}
+			})
+		case "rhetoric":
+			p.fields(v, "rhetoric", []string{"questions", "concessions"}, func(k string, v *yaml.Node) {
+				if k == "questions" {
+					c.Questions = p.phrases(v, "rhetoric.questions", phraseKeys{weight: true, exact: true})
+				} else {
+					c.Concessions = p.phrases(v, "rhetoric.concessions", plain)
 				}
 			})
 		case "genre":
@@ -471,7 +490,7 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 }
 
 func (p *parser) settings(n *yaml.Node, s *Settings) {
-	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score", "verdict_factor", "opinion_voice", "opinion_paragraph_weight", "qa_headings"}
+	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score", "verdict_factor", "opinion_voice", "opinion_paragraph_weight", "qa_headings", "rebutted"}
 	minSet := false
 	p.fields(n, "settings", keys, func(k string, v *yaml.Node) {
 		if k == "negation_gap" {
@@ -501,7 +520,7 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			return
 		}
 		switch k {
-		case "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "opinion_voice", "opinion_paragraph_weight":
+		case "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "opinion_voice", "opinion_paragraph_weight", "rebutted":
 			if f < 0 || f > 1 {
 				p.errorf(v, "%s must be a share from 0 to 1, not %v", k, f)
 			}
@@ -543,6 +562,8 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 			s.VerdictFactor = f
 		case "opinion_voice":
 			s.OpinionVoice = f
+		case "rebutted":
+			s.Rebutted = f
 		case "opinion_paragraph_weight":
 			s.OpinionParagraphWeight = f
 		}
@@ -551,7 +572,7 @@ func (p *parser) settings(n *yaml.Node, s *Settings) {
 
 // phraseKeys says which keys a list's mapping entries may use.
 type phraseKeys struct {
-	weight, factor, exact, near, keep, after, alone bool
+	weight, factor, exact, near, keep, after, alone, opinion bool
 }
 
 func (k phraseKeys) names() []string {
@@ -576,6 +597,9 @@ func (k phraseKeys) names() []string {
 	}
 	if k.alone {
 		out = append(out, "alone")
+	}
+	if k.opinion {
+		out = append(out, "opinion")
 	}
 	return append(out, "note")
 }
@@ -644,6 +668,8 @@ func (p *parser) phrases(n *yaml.Node, what string, keys phraseKeys) []Phrase {
 					}
 				case "alone":
 					ph.Alone = p.boolean(v, "alone")
+				case "opinion":
+					ph.Opinion = p.boolean(v, "opinion")
 				case "note":
 					ph.Note, _ = p.str(v, "note")
 				}
