@@ -22,6 +22,7 @@ var paraphrases = []struct {
 	// 1 sovereignty
 	{"The document begins by stating that Ukraine's sovereignty will be confirmed.", []int{1}},
 	{"The first point of the US proposal reaffirms Ukraine's sovereignty.", []int{1}},
+	{"Point one of the text affirms that Ukraine is a sovereign nation.", []int{1}},
 	// 2 non-aggression agreement
 	{"The draft also envisages a comprehensive non-aggression agreement between Russia, Ukraine and Europe.", []int{2}},
 	{"All ambiguities of the past three decades would be considered settled, the text says.", []int{2}},
