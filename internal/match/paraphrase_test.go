@@ -51,6 +51,7 @@ var paraphrases = []struct {
 	{"There would be no Nato troops on Ukrainian territory under the deal.", []int{8}},
 	{"Nato forces would not be deployed in Ukraine under the deal.", []int{8}},
 	{"The plan forbids Western peacekeepers from entering Ukraine.", []int{8}},
+	{"The draft bars NATO from deploying soldiers to Ukraine.", []int{8}},
 	{"Nato would not, in peacetime, station its troops in Ukraine on a permanent basis, the draft says.", []int{8}},
 	// 9 jets in Poland
 	{"European combat jets would be stationed in Poland.", []int{9}},
