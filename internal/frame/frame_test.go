@@ -482,6 +482,7 @@ func TestAuthorQuestions(t *testing.T) {
 		{"a quoted question", "OPINION\n" + guarantees + "\"Enforced by whom?\" one diplomat wondered.", 5, report.Neutral},
 		{"a yes-or-no question", "OPINION\n" + guarantees + "Is that really so bad?", 5, report.Neutral},
 		{"a question for the critics", "OPINION\n" + guarantees + "What would its opponents offer instead?", 5, report.Neutral},
+		{"what is the alternative", "OPINION\n" + guarantees + "And what is the alternative?", 5, report.Supportive},
 	})
 }
 
@@ -492,6 +493,7 @@ func TestConcessions(t *testing.T) {
 		{"perhaps it does, but", "OPINION\nThe plan's friends call the army cap realistic. Perhaps it is. But it binds only Kyiv.", 6, report.Critical},
 		{"no but: the claim stands", "OPINION\nThe plan's friends call the army cap realistic. Perhaps.", 6, report.Supportive},
 		{"called a capitulation? nonsense", "The plan's army cap has been called a capitulation. Nonsense.", 6, report.Supportive},
+		{"castration? nonsense", "OPINION\nThe plan's army cap has been called a castration. Nonsense.", 6, report.Supportive},
 		{"opinion: conceded before but", "OPINION\nThe army cap in the plan is painful; but Kyiv keeps a large army.", 6, report.Neutral},
 		{"news: the cue before but stands", "The army cap in the plan is painful; but Kyiv keeps a large army.", 6, report.Critical},
 	})
@@ -509,6 +511,42 @@ func TestAnsweredDenials(t *testing.T) {
 		{"plain denial", "The plan sets an army cap of 600,000. That is not a capitulation.", 6, report.Neutral},
 		{"B, not A", "The plan sets an army cap of 600,000. That is prudence, not a capitulation.", 6, report.Supportive},
 		{"not A but B", "The plan's Donbas clause is not a compromise but a cause for concern.", 21, report.Critical},
+		{"opinion: not a compromise but a gift", "OPINION\nThe plan's Donbas clause is not a compromise but a gift.", 21, report.Critical},
+	})
+}
+
+// TestOpinionOnlyCues checks cues that count only in opinion pieces.
+func TestOpinionOnlyCues(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"news: the victim", "The plan sets an army cap of 600,000 on the victim of the war.", 6, report.Neutral},
+		{"opinion: the victim", "OPINION\nThe plan sets an army cap of 600,000 on the victim of the war.", 6, report.Critical},
+		{"opinion: for invading", "OPINION\nFor invading, Moscow keeps the Donbas under the plan.", 21, report.Critical},
+		{"news: for invading", "For invading, Moscow keeps the Donbas under the plan.", 21, report.Neutral},
+	})
+}
+
+// TestIronyAndRealism checks the irony of critical columns, the realism
+// of supportive ones, and the senses their words must not take.
+func TestIronyAndRealism(t *testing.T) {
+	runStances(t, []stanceCase{
+		{"with a straight face", "The plan offers Ukraine security guarantees with a straight face.", 5, report.Critical},
+		{"lest anyone get ideas", "Lest anyone get ideas, the plan sets an army cap of 600,000.", 6, report.Critical},
+		{"sounds like ... until you", "The amnesty in the plan sounds like reconciliation until you read who is pardoned.", 26, report.Critical},
+		{"what now passes for", "A cap of 600,000 is what now passes for an army cap in this plan.", 6, report.Critical},
+		{"for the privilege", "Under the plan Kyiv pays for its security guarantees, for the privilege.", 5, report.Critical},
+		{"dead letter: made one", "The amnesty in the plan would make the warrants a dead letter.", 26, report.Critical},
+		{"dead letter: background", "The amnesty in the plan revives a forum that has been a dead letter since 2022.", 26, report.Neutral},
+		{"walk free", "The amnesty in the plan would let torturers walk free.", 26, report.Critical},
+		{"least bad", "The army cap in the plan is the least bad option.", 6, report.Supportive},
+		{"better than the alternative", "The plan's security guarantees are better than the alternative.", 5, report.Supportive},
+		{"stop the dying", "The plan's Donbas terms would stop the dying.", 21, report.Supportive},
+		{"buys time for Kyiv", "The plan's army cap buys time for Kyiv.", 6, report.Supportive},
+		{"buys time for Moscow", "The plan's army cap buys time for Moscow to rearm.", 6, report.Neutral},
+		{"the best thing in", "The security guarantees are the best thing in the plan.", 5, report.Supportive},
+		{"the best thing to do", "The best thing Kyiv could do is study the plan's security guarantees.", 5, report.Neutral},
+		{"hard is not hardly", "The army cap in the plan is a hard fair compromise.", 6, report.Supportive},
+		{"hardly", "The army cap in the plan is hardly fair.", 6, report.Critical},
+		{"plan wording", "- The plan's army cap shall be reviewed for mutual benefit.", 6, report.Neutral},
 	})
 }
 
