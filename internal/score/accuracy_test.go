@@ -268,7 +268,9 @@ func confusion(r *eval.Result) string {
 // held-out set (testdata/heldout3: six opinion and analysis pieces written
 // with irony, rhetorical questions and rebuttals, wire copy, explainers,
 // a full text of the points and six controls, labelled by one coder who
-// never saw the tool).
+// never saw the tool). The opinion-piece rules and the lexicon's
+// rhetoric were developed on its errors, so the bar is issue 3's (0.65
+// and well above the baseline), not the figure reached.
 func TestStanceAccuracyHeldOut3(t *testing.T) {
 	gold, dir := "../../testdata/heldout3.gold.yaml", "../../testdata/heldout3"
 	r := evalSetText(t, gold, dir, testFramer(t))
@@ -281,5 +283,11 @@ func TestStanceAccuracyHeldOut3(t *testing.T) {
 	t.Logf("baseline confusion gold -> tool: %s", confusion(b))
 	if r.StanceTotal == 0 {
 		t.Fatal("the catalog finds none of the heldout3 gold points: no stance to judge")
+	}
+	if r.StanceMacroF1 < 0.65 {
+		t.Errorf("stance macro-F1 %.3f on heldout3, want at least 0.65\n%s", r.StanceMacroF1, describe(r))
+	}
+	if r.StanceMacroF1 < b.StanceMacroF1+0.1 {
+		t.Errorf("stance macro-F1 %.3f is not well above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
 	}
 }
