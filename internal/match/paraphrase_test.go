@@ -58,6 +58,7 @@ var paraphrases = []struct {
 	{"Fighter aircraft from European countries would be based in Poland, the draft says.", []int{9}},
 	// 10 US guarantee terms
 	{"America would be paid for providing the guarantee.", []int{10}},
+	{"The United States would receive payment in return for its security guarantee.", []int{10}},
 	{"Washington would be compensated for extending it, and it would lapse if Kyiv attacked Russia, the draft says.", []int{10}},
 	{"Should Ukraine strike Moscow or St Petersburg with a missile without cause, the guarantee would be void.", []int{10}},
 	{"If Russia attacks Ukraine again, all global sanctions would snap back under the plan.", []int{10}},
@@ -94,6 +95,7 @@ var paraphrases = []struct {
 	// 19 Zaporizhzhia plant
 	{"The Zaporizhzhia plant, Europe's largest nuclear power station, would be restarted under the supervision of the IAEA.", []int{19}},
 	{"Power generated at the plant would be shared 50-50 between Russia and Ukraine.", []int{19}},
+	{"The occupied Zaporizhzhia nuclear station would restart under IAEA oversight, the draft says.", []int{19}},
 	// 20 language, religion, tolerance
 	{"Both countries would introduce school programmes promoting tolerance of different cultures.", []int{20}},
 	{"Russian would become one of Ukraine's official languages under the plan.", []int{20}},
