@@ -414,9 +414,9 @@ type wordStartSeen struct {
 	unit      [100]bool
 	anyNumber bool
 	fuzzy     []string // prefixes (3+ bytes) of words that go on past punctuation
-	// anyAfterSet says some anyAfter is set; digits, that some word
-	// starts with a digit.
-	anyAfterSet, digits bool
+	runs      []string // the digits (with inner . and ,) of words starting with one
+	// anyAfterSet says some anyAfter is set.
+	anyAfterSet bool
 }
 
 var asciiWord = func() (t [128]bool) {
@@ -472,8 +472,8 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		a.seen = new(wordStartSeen)
 	}
 	sn := a.seen
-	fuzzy := sn.fuzzy[:0]
-	*sn = wordStartSeen{fuzzy: fuzzy}
+	fuzzy, runs := sn.fuzzy[:0], sn.runs[:0]
+	*sn = wordStartSeen{fuzzy: fuzzy, runs: runs}
 	prevWord := false
 	numWord, wordEnd := false, 0
 	for i := 0; i < len(text); {
@@ -512,9 +512,6 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		n := min(e-i, maxKey)
 		c0 := b[0]
 		sn.first[c0] = true
-		if isDigit(c0) {
-			sn.digits = true
-		}
 		if e < len(text) && (text[e] >= utf8.RuneSelf || innerPunct(text, e)) && e-i < maxKey && !possessiveAt(text, e) {
 			// The word goes on past punctuation or non-ASCII bytes (U.S,
 			// re-established, Zelenskiý): normalization may change what
@@ -590,9 +587,21 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 	}
 	for _, nm := range set.numeric {
 		possible[nm.member] = possible[nm.member] || sn.anyNumber ||
-			nm.value < 100 && sn.unit[int(nm.value)] ||
-			sn.digits && (strings.Contains(text, nm.digits) || len(nm.digits) > 3 && strings.Contains(text, nm.lead))
+			nm.value < 100 && sn.unit[int(nm.value)] || sn.hasDigits(nm)
 	}
+}
+
+// hasDigits reports whether a number's digits (or, for four digits or
+// more, its first thousands group: 600,000 600 000 600.000) are in one of
+// the paragraph's runs of digits. A number token starts a word, and its
+// digits are one run.
+func (sn *wordStartSeen) hasDigits(nm numericMember) bool {
+	for _, r := range sn.runs {
+		if strings.Contains(r, nm.digits) || len(nm.digits) > 3 && strings.Contains(r, nm.lead) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveAt reports whether text[e:] is a possessive 's (or ’s) ending
@@ -643,6 +652,7 @@ func (sn *wordStartSeen) digitWord(text string, i int) {
 	for k < len(text) && (isDigit(text[k]) || (text[k] == '.' || text[k] == ',') && k+1 < len(text) && isDigit(text[k+1])) {
 		k++
 	}
+	sn.runs = append(sn.runs, text[i:k])
 	m := k
 	for m < len(text) && m-k < 4 && (text[m]|0x20 >= 'a' && text[m]|0x20 <= 'z') {
 		m++
