@@ -73,6 +73,7 @@ var paraphrases = []struct {
 	// 13 sanctions relief, G8
 	{"The plan calls for the gradual lifting of sanctions on Russia, on a case-by-case basis.", []int{13}},
 	{"Russia would be brought back into the G8.", []int{13}},
+	{"The Kremlin would regain access to world markets as sanctions are relaxed, the draft says.", []int{13}},
 	{"Washington and Moscow would sign a long-term economic cooperation agreement covering energy and rare earths in the Arctic.", []int{13}},
 	// 14 frozen assets
 	{"Some $100 billion in frozen Russian assets would go into US-led reconstruction projects, with Washington taking half the profits.", []int{14}},
@@ -91,6 +92,7 @@ var paraphrases = []struct {
 	{"Renewing New Start is the one idea in it that arms-control experts applaud.", []int{17}},
 	// 18 non-nuclear Ukraine
 	{"Ukraine would commit to remaining a non-nuclear weapons state under the NPT.", []int{18}},
+	{"Ukraine would never seek nuclear weapons under the plan.", []int{18}},
 	{"Kyiv would stay bound by the Non-Proliferation Treaty under the deal.", []int{18}},
 	// 19 Zaporizhzhia plant
 	{"The Zaporizhzhia plant, Europe's largest nuclear power station, would be restarted under the supervision of the IAEA.", []int{19}},
@@ -106,9 +108,11 @@ var paraphrases = []struct {
 	{"The front line in Kherson and Zaporizhzhia would be frozen in place.", []int{21}},
 	{"The plan would grant Russia control of the whole of the Donbas.", []int{21}},
 	{"Ukraine would have to pull its troops out of the remaining parts of Donetsk.", []int{21}},
+	{"The plan would see Russia renounce its claims to Kharkiv and Sumy regions.", []int{21}},
 	// 22 no change by force
 	{"Neither Russia nor Ukraine would be allowed to change the new borders by force.", []int{22}},
 	{"Both sides would commit not to alter the territorial arrangements by force.", []int{22}},
+	{"Both Russia and Ukraine would pledge never to change the new borders through force.", []int{22}},
 	// 23 Dnipro, grain
 	{"Ukraine would be free to use the Dnipro river for commercial shipping.", []int{23}},
 	{"Grain exports across the Black Sea would be guaranteed under the plan.", []int{23}},
@@ -167,6 +171,8 @@ var paraphrases = []struct {
 	{"The World Bank estimates that rebuilding Ukraine would cost $524bn.", nil},
 	{"Russian strikes on Odesa's ports would disrupt grain shipments across the Black Sea, officials warned.", nil},
 	{"Zaluzhny would be a strong candidate if elections were held.", nil},
+	{"Under martial law, introduced in 2022, Ukraine cannot hold elections.", nil},
+	{"The two countries pledged to refrain from the threat or use of force under their own peace treaty.", nil},
 	{"The plan comes as New Start, the last US-Russia arms control treaty, is due to expire in February.", nil},
 	{"The plan would reduce the risk of a wider military escalation in Europe.", nil},
 	{"Disarming the victim and calling it arms control is the plan's central trick.", nil},
