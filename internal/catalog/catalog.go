@@ -37,6 +37,11 @@ type Context struct {
 	Rules     []Rule  `json:"rules"`
 	// Against are rules for other deals; each firing subtracts its weight.
 	Against []Rule `json:"against,omitempty"`
+	// Points, when above 0, also puts an article in context when its
+	// rules reach half the threshold and it states at least this many
+	// clauses in full (score 1): walking through the plan's points is
+	// itself a reference to the plan.
+	Points int `json:"points,omitempty"`
 }
 
 // Clause is one point of the plan.

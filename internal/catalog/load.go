@@ -290,8 +290,13 @@ func (p *parser) catalog(n *yaml.Node, c *Catalog) {
 
 func (p *parser) context(n *yaml.Node, ctx *Context) {
 	ctx.Threshold = 1
-	p.fields(n, "context", []string{"threshold", "rules", "against"}, func(k string, v *yaml.Node) {
+	p.fields(n, "context", []string{"threshold", "rules", "against", "points"}, func(k string, v *yaml.Node) {
 		switch k {
+		case "points":
+			ctx.Points = p.integer(v, "context points")
+			if ctx.Points < 0 {
+				p.errorf(v, "context points must be 0 (off) or more, not %d", ctx.Points)
+			}
 		case "threshold":
 			ctx.Threshold = p.number(v, "context threshold")
 			if ctx.Threshold <= 0 {

@@ -335,7 +335,7 @@ func (m *Matcher) Match(doc *document.Document) *Result {
 		cr.Mentioned = cr.Score >= m.Catalog.Threshold-1e-9
 		res.Clauses = append(res.Clauses, *cr)
 	}
-	m.decideContext(doc, &res.Context)
+	m.decideContext(doc, &res.Context, res.Clauses)
 	return res
 }
 
@@ -541,7 +541,7 @@ func anchored(doc *document.Document, si int, planSent []bool) bool {
 // decideContext sums the context rules' weights (each rule counted at most
 // twice, so one repeated phrase cannot carry an article) minus the
 // other-deal rules, and explains the decision.
-func (m *Matcher) decideContext(doc *document.Document, c *ContextResult) {
+func (m *Matcher) decideContext(doc *document.Document, c *ContextResult, clauses []ClauseResult) {
 	count := map[int]int{}
 	score := 0.0
 	for _, f := range c.Firings {
@@ -559,6 +559,19 @@ func (m *Matcher) decideContext(doc *document.Document, c *ContextResult) {
 	}
 	c.Score = round3(score)
 	c.InContext = score >= m.Catalog.Context.Threshold-1e-9
+	if !c.InContext && m.Catalog.Context.Points > 0 && score >= m.Catalog.Context.Threshold/2-1e-9 {
+		var full []string
+		for _, cr := range clauses {
+			if cr.Score >= 1-1e-9 {
+				full = append(full, fmt.Sprint(cr.Clause.Point))
+			}
+		}
+		if len(full) >= m.Catalog.Context.Points {
+			c.InContext = true
+			c.Reasons = append(c.Reasons, fmt.Sprintf("it states %d of the plan's points in full (%s) and refers to the plan (score %.2f, at least half of %.2f)",
+				len(full), strings.Join(full, ", "), c.Score, m.Catalog.Context.Threshold))
+		}
+	}
 	if c.InContext {
 		for i, f := range c.Firings {
 			if i == 3 {

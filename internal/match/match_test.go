@@ -201,3 +201,37 @@ func TestCompileErrors(t *testing.T) {
 		t.Errorf("error %q, want %q", err.Error(), want)
 	}
 }
+
+func TestContextFromStatedPoints(t *testing.T) {
+	base := strings.Replace(testCatalog, "  threshold: 1.0\n  rules:", "  threshold: 1.0\n  points: 2\n  rules:", 1)
+	text := "A peace plan for Ukraine leaked. It grants amnesty to all. Kyiv must reduce its armed forces."
+	for _, tt := range []struct {
+		name    string
+		catalog string
+		text    string
+		want    bool
+	}{
+		{"off by default", testCatalog, text, false},
+		{"two points in full and half the threshold", base, text, true},
+		{"one point is not enough", base, "A peace plan for Ukraine leaked. It grants amnesty to all.", false},
+		{"points without any plan reference", base, "Amnesty for all. Kyiv must reduce its armed forces.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cat, err := catalog.Parse("test.yaml", []byte(tt.catalog))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := Compile(cat, document.NewAnalyzer())
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := m.Match(document.NewAnalyzer().Analyze("t", tt.text))
+			if res.Context.InContext != tt.want {
+				t.Errorf("in context = %v (score %.2f, %v), want %v", res.Context.InContext, res.Context.Score, res.Context.Reasons, tt.want)
+			}
+			if tt.want && !strings.Contains(strings.Join(res.Context.Reasons, " "), "states 2 of the plan's points") {
+				t.Errorf("reasons do not say why: %v", res.Context.Reasons)
+			}
+		})
+	}
+}

@@ -27,6 +27,10 @@ type preRule struct {
 func (m *Matcher) compilePrefilter(an *document.Analyzer) {
 	p := &m.pre
 	p.threshold = m.Catalog.Context.Threshold
+	if m.Catalog.Context.Points > 0 {
+		// Stated points can carry an article from half the threshold.
+		p.threshold /= 2
+	}
 	// A margin wider than decideContext's: float sums in another order.
 	p.threshold -= 1e-6
 	p.always = p.threshold <= 0

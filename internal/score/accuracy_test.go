@@ -293,8 +293,11 @@ func TestStanceAccuracyHeldOut3(t *testing.T) {
 }
 
 // TestHeldOut4 measures the fourth held-out set (testdata/heldout4), kept
-// back until the catalog and lexicons were final and used for no error
-// analysis: the figures to quote for unseen articles. It fails on what
+// back until the catalog and lexicons were final. Its first measurement
+// (point F1 0.933, plan context 23/24, stance macro-F1 0.644) is the honest
+// figure for unseen articles; one general change was made after it (stated
+// points count towards plan context, context.points), prompted by its one
+// missed opinion piece. It fails on what
 // unseen articles must never see (a control put in plan context, point F1
 // below 0.85, stances no better than a general sentiment lexicon); the
 // stance target of 0.65 is printed, not enforced, because tuning to reach
