@@ -521,6 +521,9 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 			} else {
 				sn.fuzzy = append(sn.fuzzy, string(b[:n]))
 			}
+			// It may also be a number word once joined or folded: t.en,
+			// tw-elve, tén.
+			a.joinedNumberWord(sn, text, i)
 		}
 		var b1 byte
 		if n > 1 {
@@ -667,6 +670,64 @@ func (sn *wordStartSeen) digitWord(text string, i int) {
 			sn.anyNumber = true
 		}
 	}
+}
+
+// joinedNumberWord notes the number word that the word starting at i may
+// become once the tokenizer joins it across inner dots, hyphens or
+// apostrophes (t.en -> ten -> 10) or folds its accents (tén).
+func (a *Analyzer) joinedNumberWord(sn *wordStartSeen, text string, i int) {
+	if c := lowerASCII(text[i]); c < 'a' || c > 'z' {
+		return
+	}
+	var buf [17]byte
+	lw := buf[:0]
+	for k := i; k < len(text) && len(lw) < len(buf); k++ {
+		c := text[k]
+		switch {
+		case c >= utf8.RuneSelf:
+			// Non-ASCII inside: folding may make a number word of it.
+			if anyNumStart(lw[0]) {
+				sn.anyNumber = true
+			}
+			return
+		case asciiWord[c]:
+			lw = append(lw, lowerASCII(c))
+		case (c == '.' || c == '-' || c == '\'') && k+1 < len(text) && (text[k+1] >= utf8.RuneSelf || asciiWord[text[k+1]]):
+			// joined
+		default:
+			k = len(text)
+		}
+	}
+	if len(lw) == 0 || len(lw) >= len(buf) {
+		return
+	}
+	if _, ok := units[string(lw)]; ok {
+		sn.unit[units[string(lw)]] = true
+		return
+	}
+	if _, ok := scales[string(lw)]; ok {
+		sn.anyNumber = true
+		return
+	}
+	st := a.norm.WordBytes(lw)
+	if v, ok := units[st]; ok {
+		sn.unit[v] = true
+	} else if _, ok := scales[st]; ok {
+		sn.anyNumber = true
+	}
+}
+
+// anyNumStart reports whether some number word starts with the letter c.
+func anyNumStart(c byte) bool {
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	for _, ok := range numStarts[c-'a'] {
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // numberWord notes the number word text[i:e], if it is one: a unit or
