@@ -512,7 +512,7 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		n := min(e-i, maxKey)
 		c0 := b[0]
 		sn.first[c0] = true
-		if e < len(text) && (text[e] >= utf8.RuneSelf || innerPunct(text, e)) && e-i < maxKey && !possessiveAt(text, e) {
+		if e < len(text) && (text[e] >= utf8.RuneSelf && wordGoesOn(text, e) || innerPunct(text, e)) && e-i < maxKey && !possessiveAt(text, e) {
 			// The word goes on past punctuation or non-ASCII bytes (U.S,
 			// re-established, Zelenskiý): normalization may change what
 			// follows, so any key starting with what came before may match.
@@ -685,11 +685,19 @@ func (a *Analyzer) joinedNumberWord(sn *wordStartSeen, text string, i int) {
 		c := text[k]
 		switch {
 		case c >= utf8.RuneSelf:
-			// Non-ASCII inside: folding may make a number word of it.
-			if anyNumStart(lw[0]) {
-				sn.anyNumber = true
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if r == '\u2019' && k+size < len(text) && isWordAt(text, k+size, len(text)) {
+				k += size - 1 // a curly apostrophe joins, like '
+				continue
 			}
-			return
+			if isWordRune(r) && anyNumStart(lw[0]) {
+				// A letter with an accent inside: folding may make a
+				// number word of it ("tén").
+				sn.anyNumber = true
+				return
+			}
+			k = len(text) // the word ends
+			continue
 		case asciiWord[c]:
 			lw = append(lw, lowerASCII(c))
 		case (c == '.' || c == '-' || c == '\'') && k+1 < len(text) && (text[k+1] >= utf8.RuneSelf || asciiWord[text[k+1]]):
@@ -778,6 +786,17 @@ func onlyJoiners(gap string) bool {
 
 // Word returns member i (for tests).
 func (s *WordSet) Word(i int) string { return s.words[i] }
+
+// wordGoesOn reports whether the non-ASCII character at text[e] continues
+// the word before it: a letter, digit or combining mark, or a curly
+// apostrophe followed by one (as scanWord reads them).
+func wordGoesOn(text string, e int) bool {
+	r, size := utf8.DecodeRuneInString(text[e:])
+	if r == '\u2019' {
+		return isWordAt(text, e+size, len(text))
+	}
+	return isWordRune(r)
+}
 
 // innerPunct reports whether the punctuation at text[j] may be inside a
 // word (U.S, Ukraine's, re-established, 600,000, 50:50): followed by a
