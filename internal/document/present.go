@@ -771,17 +771,11 @@ func (a *Analyzer) numberWord(sn *wordStartSeen, text string, prevEnd, i, e int,
 }
 
 // onlyJoiners reports whether the text between two words may let them
-// form one number: spaces and hyphens, or non-ASCII (no-break space, a
-// Unicode hyphen).
+// form one number: it holds none of the punctuation that breaks a phrase
+// for the tokenizer (, ; : ( ) [ ] { } ! ? . | … %). Quotes, hyphens,
+// dashes and other characters may not break one ("Twenty"eight").
 func onlyJoiners(gap string) bool {
-	for k := 0; k < len(gap); k++ {
-		switch c := gap[k]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c >= utf8.RuneSelf:
-		default:
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsAny(gap, ",;:()[]{}!?.|%\u2026")
 }
 
 // Word returns member i (for tests).
