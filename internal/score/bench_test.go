@@ -3,6 +3,7 @@ package score
 import (
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -72,6 +73,8 @@ func runWorkers(b *testing.B, texts []string, workers int, newFn func() func(str
 	for i := range fns {
 		fns[i] = newFn()
 	}
+	// Collect garbage as the plancheck binary does (cmd/plancheck).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	b.SetBytes(int64(total))
 	b.ResetTimer()
 	cpu0 := cpuTime()
