@@ -186,6 +186,23 @@ func BenchmarkStages(b *testing.B) {
 			return func(text string) { p.Segment(text) }
 		})
 	})
+	// The trap of issue 5: prose.NewDocument with segmentation on builds
+	// its Punkt model again on every call. 20 articles: it is slow.
+	b.Run("prose-segmentation-per-call/plan20", func(b *testing.B) {
+		runWorkers(b, benchCorpus(b, "plan")[:20], 1, func() func(string) {
+			return func(text string) {
+				if _, err := prose.NewDocument(text, prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
+	b.Run("segment/plan20", func(b *testing.B) {
+		runWorkers(b, benchCorpus(b, "plan")[:20], 1, func() func(string) {
+			p := document.NewPunkt()
+			return func(text string) { p.Segment(text) }
+		})
+	})
 	b.Run("analyze/plan", func(b *testing.B) {
 		runWorkers(b, benchCorpus(b, "plan"), 1, func() func(string) {
 			a := document.NewAnalyzer()
