@@ -10,7 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +18,7 @@ import (
 
 	"github.com/plancheck/plancheck/internal/report"
 	"github.com/plancheck/plancheck/internal/textin"
+	"github.com/plancheck/plancheck/internal/yamlnode"
 )
 
 // FileName is the name Find looks for.
@@ -42,29 +43,10 @@ type Config struct {
 type Pos struct{ Line, Col int }
 
 // Error is a problem at a position in a config file.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
+type Error = yamlnode.Error
 
 // Errors is every problem found in one config file, in file order.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+type Errors = yamlnode.Errors
 
 // Find returns the path of the config file in dir or its nearest parent
 // that has one, or "" when there is none.
@@ -109,35 +91,33 @@ func Parse(name string, data []byte) (*Config, error) {
 	c := &Config{Path: name, Values: map[string][]string{}, Pos: map[string]Pos{}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		// Unlike yamlnode.Parse, a config's syntax error names no line.
 		return nil, Errors{{File: name, Msg: "YAML syntax error: " + strings.TrimPrefix(err.Error(), "yaml: ")}}
 	}
 	if len(root.Content) == 0 {
 		return c, nil // an empty file sets nothing
 	}
-	var errs Errors
-	bad := func(n *yaml.Node, format string, args ...any) {
-		errs = append(errs, &Error{File: name, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
-	}
+	p := &yamlnode.Parser{File: name}
 	n := root.Content[0]
 	if n.Kind != yaml.MappingNode {
-		bad(n, "a config must be a mapping of keys (%s) to values", strings.Join(Keys, ", "))
-		return nil, errs
+		p.Errorf(n, "a config must be a mapping of keys (%s) to values", strings.Join(Keys, ", "))
+		return nil, p.Err()
 	}
 	scalar := func(k string, v *yaml.Node) (string, bool) {
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			bad(v, "%s must be a single value", k)
+		if v.Kind != yaml.ScalarNode || yamlnode.IsNull(v) {
+			p.Errorf(v, "%s must be a single value", k)
 			return "", false
 		}
 		return v.Value, true
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !contains(Keys, k.Value) {
-			bad(k, "unknown key %q (known: %s)", k.Value, strings.Join(Keys, ", "))
+		if !slices.Contains(Keys, k.Value) {
+			p.Errorf(k, "unknown key %q (known: %s)", k.Value, strings.Join(Keys, ", "))
 			continue
 		}
 		if _, dup := c.Pos[k.Value]; dup {
-			bad(k, "key %q repeated", k.Value)
+			p.Errorf(k, "key %q repeated", k.Value)
 			continue
 		}
 		c.Pos[k.Value] = Pos{k.Line, k.Column}
@@ -148,7 +128,7 @@ func Parse(name string, data []byte) (*Config, error) {
 				continue
 			}
 			if strings.TrimSpace(s) == "" {
-				bad(v, "catalog must name a file")
+				p.Errorf(v, "catalog must name a file")
 				continue
 			}
 			if !filepath.IsAbs(s) {
@@ -160,8 +140,8 @@ func Parse(name string, data []byte) (*Config, error) {
 			if !ok {
 				continue
 			}
-			if !contains(report.Formats, s) {
-				bad(v, "format must be one of %s, not %q", strings.Join(report.Formats, ", "), s)
+			if !slices.Contains(report.Formats, s) {
+				p.Errorf(v, "format must be one of %s, not %q", strings.Join(report.Formats, ", "), s)
 				continue
 			}
 			c.Values["format"] = []string{s}
@@ -172,7 +152,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			}
 			w, err := strconv.Atoi(s)
 			if err != nil || w < 1 {
-				bad(v, "workers must be a whole number, 1 or more, not %q", s)
+				p.Errorf(v, "workers must be a whole number, 1 or more, not %q", s)
 				continue
 			}
 			c.Values["workers"] = []string{s}
@@ -180,46 +160,31 @@ func Parse(name string, data []byte) (*Config, error) {
 			var list []string
 			switch v.Kind {
 			case yaml.ScalarNode:
-				if v.Tag != "!!null" {
+				if !yamlnode.IsNull(v) {
 					list = []string{v.Value}
 				}
 			case yaml.SequenceNode:
 				for _, item := range v.Content {
-					if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-						bad(item, "%s items must be glob patterns", k.Value)
+					if item.Kind != yaml.ScalarNode || yamlnode.IsNull(item) {
+						p.Errorf(item, "%s items must be glob patterns", k.Value)
 						continue
 					}
 					list = append(list, item.Value)
 				}
 			default:
-				bad(v, "%s must be a glob pattern or a list of them", k.Value)
+				p.Errorf(v, "%s must be a glob pattern or a list of them", k.Value)
 				continue
 			}
 			for _, g := range list {
 				if err := textin.CheckGlob(g); err != nil {
-					bad(v, "%s: bad glob pattern %q", k.Value, g)
+					p.Errorf(v, "%s: bad glob pattern %q", k.Value, g)
 				}
 			}
 			c.Values[k.Value] = list
 		}
 	}
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool {
-			if errs[i].Line != errs[j].Line {
-				return errs[i].Line < errs[j].Line
-			}
-			return errs[i].Col < errs[j].Col
-		})
-		return nil, errs
+	if err := p.Err(); err != nil {
+		return nil, err
 	}
 	return c, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,14 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/plancheck/plancheck/clauses"
 	"github.com/plancheck/plancheck/internal/catalog"
+	"github.com/plancheck/plancheck/internal/yamlnode"
 )
 
 // Lexicon is the framing data: the cue lexicon and the actor catalog.
@@ -202,11 +202,11 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{file: name}
+	p := &parser{yamlnode.Parser{File: name}}
 	c := &Cues{Source: name, Settings: DefaultSettings}
 	cue := phraseKeys{weight: true, exact: true, near: true, opinion: true}
 	plain := phraseKeys{exact: true}
-	p.fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "rebuttal", "genre", "rhetoric"}, func(k string, v *yaml.Node) {
+	p.Fields(root, "cue lexicon", []string{"settings", "critical", "supportive", "demands", "gains", "negators", "ignore", "contrast", "intensifiers", "hedges", "structure", "rebuttal", "genre", "rhetoric"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "settings":
 			p.settings(v, &c.Settings)
@@ -229,7 +229,7 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 		case "hedges":
 			c.Hedges = p.phrases(v, k, plain)
 		case "structure":
-			p.fields(v, "structure", []string{"item_nouns", "coordinators", "anaphors", "determiners"}, func(k string, v *yaml.Node) {
+			p.Fields(v, "structure", []string{"item_nouns", "coordinators", "anaphors", "determiners"}, func(k string, v *yaml.Node) {
 				switch k {
 				case "item_nouns":
 					c.ItemNouns = p.phrases(v, "structure.item_nouns", plain)
@@ -242,7 +242,7 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 				}
 			})
 		case "rebuttal":
-			p.fields(v, "rebuttal", []string{"markers", "critics", "backers"}, func(k string, v *yaml.Node) {
+			p.Fields(v, "rebuttal", []string{"markers", "critics", "backers"}, func(k string, v *yaml.Node) {
 				switch k {
 				case "markers":
 					c.Rebuttals = p.phrases(v, "rebuttal.markers", phraseKeys{exact: true, alone: true})
@@ -253,7 +253,7 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 				}
 			})
 		case "rhetoric":
-			p.fields(v, "rhetoric", []string{"questions", "concessions"}, func(k string, v *yaml.Node) {
+			p.Fields(v, "rhetoric", []string{"questions", "concessions"}, func(k string, v *yaml.Node) {
 				if k == "questions" {
 					c.Questions = p.phrases(v, "rhetoric.questions", phraseKeys{weight: true, exact: true})
 				} else {
@@ -261,7 +261,7 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 				}
 			})
 		case "genre":
-			p.fields(v, "genre", []string{"opinion_labels", "opinion_bylines"}, func(k string, v *yaml.Node) {
+			p.Fields(v, "genre", []string{"opinion_labels", "opinion_bylines"}, func(k string, v *yaml.Node) {
 				if k == "opinion_labels" {
 					c.OpinionLabels = p.phrases(v, "genre.opinion_labels", plain)
 				} else {
@@ -272,10 +272,10 @@ func ParseCues(name string, data []byte) (*Cues, error) {
 	})
 	if root.Kind == yaml.MappingNode {
 		if len(c.Critical) == 0 && len(c.Supportive) == 0 && !p.failed() {
-			p.errorf(root, "cue lexicon has no critical or supportive cues")
+			p.Errorf(root, "cue lexicon has no critical or supportive cues")
 		}
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -287,15 +287,15 @@ func ParseActors(name string, data []byte) (*Actors, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{file: name}
+	p := &parser{yamlnode.Parser{File: name}}
 	a := &Actors{Source: name}
-	p.fields(root, "actor catalog", []string{"reporting", "actors"}, func(k string, v *yaml.Node) {
+	p.Fields(root, "actor catalog", []string{"reporting", "actors"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "reporting":
 			a.Reporting = p.phrases(v, "reporting", phraseKeys{exact: true, after: true})
 		case "actors":
 			if v.Kind != yaml.SequenceNode {
-				p.errorf(v, "actors must be a list, not %s", kindName(v))
+				p.Errorf(v, "actors must be a list, not %s", yamlnode.KindName(v))
 				return
 			}
 			ids := map[string]int{}
@@ -305,7 +305,7 @@ func ParseActors(name string, data []byte) (*Actors, error) {
 					continue
 				}
 				if line, dup := ids[act.ID]; dup {
-					p.errorf(n, "duplicate actor id %q (first at line %d)", act.ID, line)
+					p.Errorf(n, "duplicate actor id %q (first at line %d)", act.ID, line)
 				}
 				ids[act.ID] = n.Line
 				a.Actors = append(a.Actors, act)
@@ -314,227 +314,82 @@ func ParseActors(name string, data []byte) (*Actors, error) {
 	})
 	if root.Kind == yaml.MappingNode && !p.failed() {
 		if len(a.Actors) == 0 {
-			p.errorf(root, "actor catalog has no actors")
+			p.Errorf(root, "actor catalog has no actors")
 		}
 		if len(a.Reporting) == 0 {
-			p.errorf(root, "actor catalog has no reporting words")
+			p.Errorf(root, "actor catalog has no reporting words")
 		}
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(); err != nil {
 		return nil, err
 	}
 	return a, nil
 }
 
+// parseRoot parses a lexicon file and returns its top node.
 func parseRoot(name string, data []byte) (*yaml.Node, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, catalog.Errors{yamlError(name, err)}
+	root, err := yamlnode.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return nil, catalog.Errors{{File: name, Msg: "file is empty"}}
 	}
-	return doc.Content[0], nil
-}
-
-// yamlError turns a yaml.v3 syntax error ("yaml: line 3: ...") into a
-// positioned error.
-func yamlError(name string, err error) *catalog.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &catalog.Error{File: name, Msg: "YAML syntax error: " + msg}
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				e.Line, e.Col = n, 1
-				e.Msg = "YAML syntax error: " + strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
-	return e
+	return root, nil
 }
 
 type parser struct {
-	file string
-	errs catalog.Errors
+	yamlnode.Parser
 }
 
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, &catalog.Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (p *parser) failed() bool { return len(p.errs) > 0 }
-
-func (p *parser) err() error {
-	if len(p.errs) == 0 {
-		return nil
-	}
-	sort.SliceStable(p.errs, func(i, j int) bool {
-		if p.errs[i].Line != p.errs[j].Line {
-			return p.errs[i].Line < p.errs[j].Line
-		}
-		return p.errs[i].Col < p.errs[j].Col
-	})
-	return p.errs
-}
-
-// fields walks a mapping, calling set for each known key and reporting
-// unknown and repeated keys.
-func (p *parser) fields(n *yaml.Node, what string, known []string, set func(key string, v *yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "%s must be a mapping, not %s", what, kindName(n))
-		return
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !contains(known, k.Value) {
-			p.errorf(k, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(known, ", "))
-			continue
-		}
-		if seen[k.Value] {
-			p.errorf(k, "key %q repeated in %s", k.Value, what)
-			continue
-		}
-		seen[k.Value] = true
-		set(k.Value, v)
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return fmt.Sprintf("the value %q", n.Value)
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "unknown"
-}
-
-func (p *parser) str(n *yaml.Node, what string) (string, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s must be a string, not %s", what, kindName(n))
-		return "", false
-	}
-	return n.Value, true
-}
-
-func (p *parser) number(n *yaml.Node, what string) (float64, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s must be a number, not %s", what, kindName(n))
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(n.Value, 64)
-	if err != nil {
-		p.errorf(n, "%s must be a number, not %q", what, n.Value)
-		return 0, false
-	}
-	return f, true
-}
-
-func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s must be a whole number, not %s", what, kindName(n))
-		return 0, false
-	}
-	i, err := strconv.Atoi(n.Value)
-	if err != nil {
-		p.errorf(n, "%s must be a whole number, not %q", what, n.Value)
-		return 0, false
-	}
-	return i, true
-}
-
-func (p *parser) boolean(n *yaml.Node, what string) bool {
-	if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
-		p.errorf(n, "%s must be true or false, not %s", what, kindName(n))
-		return false
-	}
-	return n.Value == "true"
-}
-
-// strings reads a list of non-empty strings.
-func (p *parser) strings(n *yaml.Node, what string) []string {
-	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s must be a list of strings, not %s", what, kindName(n))
-		return nil
-	}
-	out := make([]string, 0, len(n.Content))
-	for _, item := range n.Content {
-		s, ok := p.str(item, what+" item")
-		if !ok {
-			continue
-		}
-		if strings.TrimSpace(s) == "" {
-			p.errorf(item, "%s has an empty item", what)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}
+func (p *parser) failed() bool { return len(p.Errs) > 0 }
 
 func (p *parser) settings(n *yaml.Node, s *Settings) {
 	keys := []string{"negation_window", "negation_gap", "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "min_score", "dominance", "opinion_min_score", "verdict_factor", "opinion_voice", "opinion_paragraph_weight", "qa_headings", "rebutted"}
 	minSet := false
-	p.fields(n, "settings", keys, func(k string, v *yaml.Node) {
+	p.Fields(n, "settings", keys, func(k string, v *yaml.Node) {
 		if k == "negation_gap" {
-			s.NegationGap = p.strings(v, "negation_gap")
+			s.NegationGap = p.Strings(v, "negation_gap")
 			return
 		}
 		if k == "qa_headings" {
-			if n, ok := p.integer(v, k); ok {
+			if n, ok := p.Integer(v, k); ok {
 				if n < 1 {
-					p.errorf(v, "qa_headings must be 1 or more, not %d", n)
+					p.Errorf(v, "qa_headings must be 1 or more, not %d", n)
 				}
 				s.QAHeadings = n
 			}
 			return
 		}
 		if k == "negation_window" {
-			if w, ok := p.integer(v, k); ok {
+			if w, ok := p.Integer(v, k); ok {
 				if w < 0 || w > 10 {
-					p.errorf(v, "negation_window must be 0 to 10 tokens, not %d", w)
+					p.Errorf(v, "negation_window must be 0 to 10 tokens, not %d", w)
 				}
 				s.NegationWindow = w
 			}
 			return
 		}
-		f, ok := p.number(v, k)
+		f, ok := p.Number(v, k)
 		if !ok {
 			return
 		}
 		switch k {
 		case "negated_supportive", "negated_critical", "contrast_discount", "neighbour_weight", "header_weight", "opinion_voice", "opinion_paragraph_weight", "rebutted":
 			if f < 0 || f > 1 {
-				p.errorf(v, "%s must be a share from 0 to 1, not %v", k, f)
+				p.Errorf(v, "%s must be a share from 0 to 1, not %v", k, f)
 			}
 		case "min_score", "opinion_min_score":
 			if f <= 0 {
-				p.errorf(v, "%s must be above 0, not %v", k, f)
+				p.Errorf(v, "%s must be above 0, not %v", k, f)
 			}
 		case "dominance":
 			if f < 1 {
-				p.errorf(v, "dominance must be 1 or more, not %v", f)
+				p.Errorf(v, "dominance must be 1 or more, not %v", f)
 			}
 		case "verdict_factor":
 			if f < 1 || f > maxWeight {
-				p.errorf(v, "verdict_factor must be from 1 to %d, not %v", maxWeight, f)
+				p.Errorf(v, "verdict_factor must be from 1 to %d, not %v", maxWeight, f)
 			}
 		}
 		switch k {
@@ -611,7 +466,7 @@ const maxWeight = 3
 // list allows.
 func (p *parser) phrases(n *yaml.Node, what string, keys phraseKeys) []Phrase {
 	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s must be a list, not %s", what, kindName(n))
+		p.Errorf(n, "%s must be a list, not %s", what, yamlnode.KindName(n))
 		return nil
 	}
 	out := make([]Phrase, 0, len(n.Content))
@@ -621,81 +476,81 @@ func (p *parser) phrases(n *yaml.Node, what string, keys phraseKeys) []Phrase {
 		switch item.Kind {
 		case yaml.ScalarNode:
 			if item.Tag == "!!null" {
-				p.errorf(item, "%s has an empty entry", what)
+				p.Errorf(item, "%s has an empty entry", what)
 				continue
 			}
 			ph.Text = item.Value
 		case yaml.MappingNode:
-			before := len(p.errs)
+			before := len(p.Errs)
 			hasText := false
-			p.fields(item, what+" entry", keys.names(), func(k string, v *yaml.Node) {
+			p.Fields(item, what+" entry", keys.names(), func(k string, v *yaml.Node) {
 				switch k {
 				case "text":
 					hasText = true
-					ph.Text, _ = p.str(v, "text")
+					ph.Text, _ = p.Str(v, "text")
 				case "weight", "factor":
-					if f, ok := p.number(v, k); ok {
+					if f, ok := p.Number(v, k); ok {
 						if f <= 0 || f > maxWeight {
-							p.errorf(v, "%s must be above 0 and at most %d, not %v", k, maxWeight, f)
+							p.Errorf(v, "%s must be above 0 and at most %d, not %v", k, maxWeight, f)
 						}
 						ph.Weight = f
 					}
 				case "exact":
-					ph.Exact = p.boolean(v, "exact")
+					ph.Exact, _ = p.Bool(v, "exact")
 				case "near":
-					ph.Near = p.strings(v, "near")
+					ph.Near = p.Strings(v, "near")
 					if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
-						p.errorf(v, "near: is an empty list")
+						p.Errorf(v, "near: is an empty list")
 					}
 				case "within":
-					if w, ok := p.integer(v, "within"); ok {
+					if w, ok := p.Integer(v, "within"); ok {
 						if w < 1 || w > 30 {
-							p.errorf(v, "within must be 1 to 30 tokens, not %d", w)
+							p.Errorf(v, "within must be 1 to 30 tokens, not %d", w)
 						}
 						ph.Within = w
 					}
 				case "keep":
-					ph.Keep, _ = p.str(v, "keep")
+					ph.Keep, _ = p.Str(v, "keep")
 					if ph.Keep != "" && ph.Keep != "after" && ph.Keep != "main" {
-						p.errorf(v, "keep must be \"after\" or \"main\", not %q", ph.Keep)
+						p.Errorf(v, "keep must be \"after\" or \"main\", not %q", ph.Keep)
 					}
 				case "after":
-					if a, ok := p.integer(v, "after"); ok {
+					if a, ok := p.Integer(v, "after"); ok {
 						if a < 0 || a > 10 {
-							p.errorf(v, "after must be 0 to 10 tokens, not %d", a)
+							p.Errorf(v, "after must be 0 to 10 tokens, not %d", a)
 						}
 						ph.After = a
 					}
 				case "alone":
-					ph.Alone = p.boolean(v, "alone")
+					ph.Alone, _ = p.Bool(v, "alone")
 				case "opinion":
-					ph.Opinion = p.boolean(v, "opinion")
+					ph.Opinion, _ = p.Bool(v, "opinion")
 				case "note":
-					ph.Note, _ = p.str(v, "note")
+					ph.Note, _ = p.Str(v, "note")
 				}
 			})
-			if !hasText && len(p.errs) == before {
-				p.errorf(item, "%s entry has no text", what)
+			if !hasText && len(p.Errs) == before {
+				p.Errorf(item, "%s entry has no text", what)
 			}
 			if ph.Within > 0 && ph.Near == nil {
-				p.errorf(item, "within: needs near:")
+				p.Errorf(item, "within: needs near:")
 			}
 			if keys.keep && ph.Keep == "" && hasText {
-				p.errorf(item, "contrast marker %q needs keep: after or keep: main", ph.Text)
+				p.Errorf(item, "contrast marker %q needs keep: after or keep: main", ph.Text)
 			}
-			ok = len(p.errs) == before
+			ok = len(p.Errs) == before
 		default:
-			p.errorf(item, "%s entry must be a string or a mapping, not %s", what, kindName(item))
+			p.Errorf(item, "%s entry must be a string or a mapping, not %s", what, yamlnode.KindName(item))
 			continue
 		}
 		if strings.TrimSpace(ph.Text) == "" {
 			if item.Kind == yaml.ScalarNode || ok {
-				p.errorf(item, "%s has an empty entry", what)
+				p.Errorf(item, "%s has an empty entry", what)
 			}
 			continue
 		}
 		if keys.keep && item.Kind == yaml.ScalarNode {
-			p.errorf(item, "contrast marker %q needs keep: after or keep: main", ph.Text)
+			p.Errorf(item, "contrast marker %q needs keep: after or keep: main", ph.Text)
 			continue
 		}
 		if keys.near && ph.Near != nil && ph.Within == 0 {
@@ -711,36 +566,36 @@ func (p *parser) phrases(n *yaml.Node, what string, keys phraseKeys) []Phrase {
 // actor reads one actor.
 func (p *parser) actor(n *yaml.Node) (Actor, bool) {
 	a := Actor{Pos: catalog.Pos{Line: n.Line, Col: n.Column}}
-	before := len(p.errs)
-	p.fields(n, "actor", []string{"id", "group", "aliases", "note"}, func(k string, v *yaml.Node) {
+	before := len(p.Errs)
+	p.Fields(n, "actor", []string{"id", "group", "aliases", "note"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "id":
-			a.ID, _ = p.str(v, "id")
+			a.ID, _ = p.Str(v, "id")
 		case "group":
-			a.Group, _ = p.str(v, "group")
-			if a.Group != "" && !contains(Groups, a.Group) {
-				p.errorf(v, "group must be one of %s, not %q", strings.Join(Groups, ", "), a.Group)
+			a.Group, _ = p.Str(v, "group")
+			if a.Group != "" && !slices.Contains(Groups, a.Group) {
+				p.Errorf(v, "group must be one of %s, not %q", strings.Join(Groups, ", "), a.Group)
 			}
 		case "aliases":
 			a.Aliases = p.phrases(v, "aliases", phraseKeys{exact: true})
 			if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
-				p.errorf(v, "aliases is an empty list")
+				p.Errorf(v, "aliases is an empty list")
 			}
 		case "note":
-			p.str(v, "note")
+			p.Str(v, "note")
 		}
 	})
 	if n.Kind != yaml.MappingNode {
 		return a, false
 	}
 	if a.ID == "" {
-		p.errorf(n, "actor has no id")
+		p.Errorf(n, "actor has no id")
 	}
 	if a.Group == "" {
-		p.errorf(n, "actor %q has no group", a.ID)
+		p.Errorf(n, "actor %q has no group", a.ID)
 	}
-	if a.Aliases == nil && len(p.errs) == before {
-		p.errorf(n, "actor %q has no aliases", a.ID)
+	if a.Aliases == nil && len(p.Errs) == before {
+		p.Errorf(n, "actor %q has no aliases", a.ID)
 	}
-	return a, len(p.errs) == before
+	return a, len(p.Errs) == before
 }
