@@ -127,33 +127,9 @@ func Load(path string, opts Options) (*Text, error) {
 	if path == "-" {
 		return LoadReader(StdinName, os.Stdin, opts)
 	}
-	f, err := os.Open(path)
+	data, err := readFile(path, opts.limit())
 	if err != nil {
-		return nil, fsErr(path, err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fsErr(path, err)
-	}
-	if fi.IsDir() {
-		return nil, &InputError{Path: path, Msg: "is a directory", err: syscall.EISDIR}
-	}
-	max := opts.limit()
-	hint := int64(64 << 10)
-	if fi.Mode().IsRegular() {
-		if max >= 0 && fi.Size() > max {
-			return nil, inputErr(path, ErrTooLarge, "file is %s, over the %s limit (--max-bytes)",
-				humanSize(fi.Size()), humanSize(max))
-		}
-		hint = fi.Size() + 1 // +1 to see EOF without growing
-	}
-	data, err := readLimited(f, hint, max)
-	if err != nil {
-		if errors.Is(err, ErrTooLarge) {
-			return nil, inputErr(path, ErrTooLarge, "input is over the %s limit (--max-bytes)", humanSize(max))
-		}
-		return nil, fsErr(path, err)
+		return nil, err
 	}
 	return load(path, data, formatOf(path))
 }
@@ -173,6 +149,23 @@ func LoadReader(name string, r io.Reader, opts Options) (*Text, error) {
 		return nil, fsErr(name, err)
 	}
 	return load(name, data, formatOf(name))
+}
+
+// checkSize refuses a regular file over max before anything is read.
+func checkSize(path string, size, max int64) error {
+	if max >= 0 && size > max {
+		return inputErr(path, ErrTooLarge, "file is %s, over the %s limit (--max-bytes)",
+			humanSize(size), humanSize(max))
+	}
+	return nil
+}
+
+// readErr is the InputError of a failed read of path.
+func readErr(path string, err error, max int64) error {
+	if errors.Is(err, ErrTooLarge) {
+		return inputErr(path, ErrTooLarge, "input is over the %s limit (--max-bytes)", humanSize(max))
+	}
+	return fsErr(path, err)
 }
 
 // readLimited reads r to EOF into a buffer that starts with capacity hint,
