@@ -30,6 +30,8 @@ type Scorer struct {
 	Catalog *catalog.Catalog
 	Matcher *match.Matcher
 	Framer  Framer // nil: no framing
+	// themeSize counts the catalog's clauses per theme, for coverage.
+	themeSize map[string]int
 }
 
 // New compiles cat into a Scorer.
@@ -38,7 +40,11 @@ func New(cat *catalog.Catalog, framer Framer) (*Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Scorer{Catalog: cat, Matcher: m, Framer: framer}, nil
+	size := map[string]int{}
+	for _, c := range cat.Clauses {
+		size[c.Theme]++
+	}
+	return &Scorer{Catalog: cat, Matcher: m, Framer: framer, themeSize: size}, nil
 }
 
 // CatalogInfo describes the catalog for reports.
@@ -101,13 +107,13 @@ func (w *Worker) Analyze(path, text string) *Analysis {
 		Sentences:   len(doc.Sentences),
 		Bytes:       len(text),
 	}
-	themeTotal := map[string]int{}
-	for _, c := range w.s.Catalog.Clauses {
-		themeTotal[c.Theme]++
-	}
 	themeHit := map[string]int{}
-	lines := newLineIndex(text)
-	for _, cr := range res.Mentions() {
+	mentions := res.Mentions()
+	var lines lineIndex
+	if len(mentions) > 0 {
+		lines = newLineIndex(text)
+	}
+	for _, cr := range mentions {
 		cl := cr.Clause
 		m := report.Mention{Point: cl.Point, Clause: cl.ID, Theme: cl.Theme, Title: cl.Title, Score: cr.Score}
 		for _, si := range strongestSentences(cr, MaxEvidence) {
@@ -130,7 +136,7 @@ func (w *Worker) Analyze(path, text string) *Analysis {
 	if len(themeHit) > 0 {
 		a.Themes = map[string]float64{}
 		for th, k := range themeHit {
-			a.Themes[th] = round3(float64(k) / float64(themeTotal[th]))
+			a.Themes[th] = round3(float64(k) / float64(w.s.themeSize[th]))
 		}
 	}
 	return &Analysis{Doc: doc, Result: res, Article: a}
