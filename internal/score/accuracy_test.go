@@ -2,7 +2,6 @@ package score
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,15 +13,92 @@ import (
 	"github.com/plancheck/plancheck/internal/textin"
 )
 
-// evalSet scores every file a gold file labels (files under dir) with the
-// embedded catalog and compares.
-func evalSet(t *testing.T, goldPath, dir string) *eval.Result {
-	t.Helper()
-	return evalSetWith(t, goldPath, dir, testFramer(t))
+// labelledSet is a folder of articles with hand labels in the codebook's
+// format, and the bars the built-in catalog and lexicons must clear on it.
+type labelledSet struct {
+	name, gold, dir string
+	// minPointF1 and minStanceF1 are the lowest acceptable point F1 and
+	// stance macro-F1; stances must also beat the general sentiment
+	// baseline by baselineMargin.
+	minPointF1, minStanceF1, baselineMargin float64
+	// missedContext is how many plan articles may be judged not about the
+	// plan. A control judged about the plan always fails.
+	missedContext int
 }
 
-// evalSetWith is evalSet with the given framer.
-func evalSetWith(t *testing.T, goldPath, dir string, framer Framer) *eval.Result {
+// labelledSets are every labelled set in the repository. Seeds: the
+// catalog was built from them (issue 2: F1 0.90; issue 3: stance 0.75).
+// The others were written and labelled by coders who saw neither the rules
+// nor the lexicons; the bars are those issue 2 and 3 set for unseen
+// articles (F1 0.85, stance 0.65 well above the baseline). Their first,
+// honest measurements, before any error analysis on them:
+//
+//	articles  point F1 0.911, stance macro-F1 0.82 (after framing was wired)
+//	heldout2  point F1 0.970, stance 0.579
+//	heldout3  point F1 0.940, stance 0.559
+//	heldout4  point F1 0.933, plan context 23/24, stance 0.644 (baseline 0.484)
+//	heldout5  point F1 0.943 with one control in context, which turned
+//	          context.points off; with it off F1 0.990, 12/12, stance 0.750
+//
+// All but heldout5 were then used for error analysis, so they guard against
+// regressions rather than estimate accuracy. heldout4 keeps its one missed
+// opinion piece and has no stance floor beyond the baseline margin: raising
+// it by tuning would spend it.
+var labelledSets = []labelledSet{
+	{name: "seeds", gold: "../../testdata/seeds.gold.yaml", dir: "../../seeds", minPointF1: 0.90, minStanceF1: 0.75, baselineMargin: 0.1},
+	{name: "articles", gold: "../../testdata/articles.gold.yaml", dir: "../../testdata/articles", minPointF1: 0.85, minStanceF1: 0.65, baselineMargin: 0.1},
+	{name: "heldout2", gold: "../../testdata/heldout2.gold.yaml", dir: "../../testdata/heldout2", minPointF1: 0.85, minStanceF1: 0.65, baselineMargin: 0.1},
+	{name: "heldout3", gold: "../../testdata/heldout3.gold.yaml", dir: "../../testdata/heldout3", minPointF1: 0.85, minStanceF1: 0.65, baselineMargin: 0.1},
+	{name: "heldout4", gold: "../../testdata/heldout4.gold.yaml", dir: "../../testdata/heldout4", minPointF1: 0.85, baselineMargin: 0.1, missedContext: 1},
+	{name: "heldout5", gold: "../../testdata/heldout5.gold.yaml", dir: "../../testdata/heldout5", minPointF1: 0.85, minStanceF1: 0.65, baselineMargin: 0.1},
+}
+
+// TestAccuracy is the accuracy test of issues 2 and 3: the built-in catalog
+// and lexicons on every labelled set, read as the CLI reads them, with the
+// figures printed (go test ./internal/score -run Accuracy -v).
+func TestAccuracy(t *testing.T) {
+	for _, set := range labelledSets {
+		t.Run(set.name, func(t *testing.T) {
+			r := evalSet(t, set.gold, set.dir, testFramer(t))
+			b := evalSet(t, set.gold, set.dir, baselineFramer(t))
+			fmt.Printf("%-9s point F1 %.3f (P %.3f R %.3f), plan context %d/%d; stance accuracy %.3f, macro-F1 %.3f; baseline stance %.3f, macro-F1 %.3f\n",
+				set.name, r.Points.F1, r.Points.Precision, r.Points.Recall, r.ContextCorrect, r.Articles,
+				r.StanceAccuracy, r.StanceMacroF1, b.StanceAccuracy, b.StanceMacroF1)
+			t.Log(describe(r))
+			t.Logf("stance confusion gold -> tool: %s", confusion(r))
+			t.Logf("baseline confusion gold -> tool: %s", confusion(b))
+
+			missed := 0
+			for _, d := range r.Diffs {
+				switch {
+				case !d.ContextGold && d.ContextTool:
+					t.Errorf("%s: a control article was put in plan context", d.File)
+				case d.ContextGold && !d.ContextTool:
+					missed++
+				}
+			}
+			if missed > set.missedContext {
+				t.Errorf("%d plan articles judged not about the plan, want at most %d", missed, set.missedContext)
+			}
+			if r.Points.F1 < set.minPointF1 {
+				t.Errorf("point F1 %.3f, want at least %.2f", r.Points.F1, set.minPointF1)
+			}
+			if r.StanceTotal == 0 {
+				t.Fatal("the catalog finds none of the gold points: no stance to judge")
+			}
+			if r.StanceMacroF1 < set.minStanceF1 {
+				t.Errorf("stance macro-F1 %.3f, want at least %.2f", r.StanceMacroF1, set.minStanceF1)
+			}
+			if r.StanceMacroF1 < b.StanceMacroF1+set.baselineMargin {
+				t.Errorf("stance macro-F1 %.3f is not %.2f above the baseline's %.3f", r.StanceMacroF1, set.baselineMargin, b.StanceMacroF1)
+			}
+		})
+	}
+}
+
+// evalSet scores every file the gold file labels (under dir), read with
+// textin as the CLI reads it, and compares with the labels.
+func evalSet(t *testing.T, goldPath, dir string, framer Framer) *eval.Result {
 	t.Helper()
 	g, err := eval.LoadGold(goldPath)
 	if err != nil {
@@ -39,15 +115,16 @@ func evalSetWith(t *testing.T, goldPath, dir string, framer Framer) *eval.Result
 	w := s.NewWorker()
 	var arts []report.Article
 	for _, l := range g.Labels {
-		data, err := os.ReadFile(filepath.Join(dir, l.File))
+		tx, err := textin.Load(filepath.Join(dir, l.File), textin.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		arts = append(arts, w.Score(l.File, string(data)))
+		arts = append(arts, w.Score(l.File, tx.Body))
 	}
 	return eval.Compare(g, arts)
 }
 
+// describe lists the figures and every article where tool and labels part.
 func describe(r *eval.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "articles %d, plan context %d/%d; points P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); stance acc %.3f macro-F1 %.3f over %d\n",
@@ -80,174 +157,6 @@ func describe(r *eval.Result) string {
 	return b.String()
 }
 
-// TestAccuracySeeds is the development-set accuracy test of issue 2: the
-// embedded catalog on seeds/ against the hand labels.
-func TestAccuracySeeds(t *testing.T) {
-	r := evalSet(t, "../../testdata/seeds.gold.yaml", "../../seeds")
-	t.Log("seeds: " + describe(r))
-	fmt.Printf("accuracy on seeds: point F1 %.3f (P %.3f R %.3f), plan context %d/%d, stance macro-F1 %.3f\n",
-		r.Points.F1, r.Points.Precision, r.Points.Recall, r.ContextCorrect, r.Articles, r.StanceMacroF1)
-	if r.ContextCorrect != r.Articles {
-		t.Errorf("plan context wrong on %d of %d seeds", r.Articles-r.ContextCorrect, r.Articles)
-	}
-	if r.Points.F1 < 0.90 {
-		t.Errorf("point F1 %.3f on seeds, want at least 0.90\n%s", r.Points.F1, describe(r))
-	}
-}
-
-// TestAccuracyHeldOut scores the hand-labelled articles of testdata/articles
-// (24 articles, 9 of them controls about other deals), written and labelled
-// by a coder who never saw the catalog's rules, and the catalog's author
-// never saw them: the closest this repository has to unseen news. The bar
-// is the one set for real articles: F1 0.85 and no control in plan context.
-func TestAccuracyHeldOut(t *testing.T) {
-	r := evalSet(t, "../../testdata/articles.gold.yaml", "../../testdata/articles")
-	t.Log("held-out: " + describe(r))
-	fmt.Printf("accuracy on held-out articles: point F1 %.3f (P %.3f R %.3f), plan context %d/%d\n",
-		r.Points.F1, r.Points.Precision, r.Points.Recall, r.ContextCorrect, r.Articles)
-	if r.ContextCorrect != r.Articles {
-		t.Errorf("plan context wrong on %d of %d articles\n%s", r.Articles-r.ContextCorrect, r.Articles, describe(r))
-	}
-	if r.Points.F1 < 0.85 {
-		t.Errorf("point F1 %.3f on held-out articles, want at least 0.85\n%s", r.Points.F1, describe(r))
-	}
-}
-
-// TestAccuracyHeldOut2 is the point test on the second held-out set
-// (testdata/heldout2: wire copy, live blogs, HTML and Markdown pages,
-// opinion pieces and Q&A explainers, 6 controls), read as the CLI reads
-// it (textin). Same bar as TestAccuracyHeldOut: F1 0.85 and every plan
-// context right.
-func TestAccuracyHeldOut2(t *testing.T) {
-	heldOutPoints(t, "heldout2", "../../testdata/heldout2.gold.yaml", "../../testdata/heldout2")
-}
-
-// TestAccuracyHeldOut3 is the point test on the third held-out set
-// (testdata/heldout3: op-eds with irony and rebuttals, wire copy,
-// explainers, a reworded full text, 6 controls that use the plan's
-// vocabulary in other senses).
-func TestAccuracyHeldOut3(t *testing.T) {
-	heldOutPoints(t, "heldout3", "../../testdata/heldout3.gold.yaml", "../../testdata/heldout3")
-}
-
-// heldOutPoints prints the point figures of a held-out set and fails
-// below F1 0.85 or on any wrong plan context.
-func heldOutPoints(t *testing.T, name, gold, dir string) {
-	t.Helper()
-	r := evalSetText(t, gold, dir, testFramer(t))
-	t.Log(name + ": " + describe(r))
-	fmt.Printf("accuracy on %s: point F1 %.3f (P %.3f R %.3f), plan context %d/%d\n",
-		name, r.Points.F1, r.Points.Precision, r.Points.Recall, r.ContextCorrect, r.Articles)
-	if r.ContextCorrect != r.Articles {
-		t.Errorf("plan context wrong on %d of %d %s articles\n%s", r.Articles-r.ContextCorrect, r.Articles, name, describe(r))
-	}
-	if r.Points.F1 < 0.85 {
-		t.Errorf("point F1 %.3f on %s, want at least 0.85\n%s", r.Points.F1, name, describe(r))
-	}
-}
-
-// TestStanceAccuracySeeds is the stance test of issue 3: on the points the
-// catalog finds correctly in seeds/, the framer's stances against the hand
-// labels, next to a general-purpose sentiment lexicon summed over the same
-// passages.
-func TestStanceAccuracySeeds(t *testing.T) {
-	r := evalSet(t, "../../testdata/seeds.gold.yaml", "../../seeds")
-	b := evalSetWith(t, "../../testdata/seeds.gold.yaml", "../../seeds", baselineFramer(t))
-	fmt.Printf("stance on seeds: accuracy %.3f, macro-F1 %.3f over %d correctly found points\n",
-		r.StanceAccuracy, r.StanceMacroF1, r.StanceTotal)
-	fmt.Printf("stance on seeds, baseline (general sentiment lexicon): accuracy %.3f, macro-F1 %.3f over %d points\n",
-		b.StanceAccuracy, b.StanceMacroF1, b.StanceTotal)
-	t.Logf("confusion gold -> tool: %s", confusion(r))
-	t.Logf("baseline confusion gold -> tool: %s", confusion(b))
-	if r.StanceTotal == 0 {
-		t.Fatal("the catalog finds none of the seeds' gold points: no stance to judge")
-	}
-	if r.StanceMacroF1 < 0.75 {
-		t.Errorf("stance macro-F1 %.3f on seeds, want at least 0.75\n%s", r.StanceMacroF1, describe(r))
-	}
-	if r.StanceMacroF1 <= b.StanceMacroF1 {
-		t.Errorf("stance macro-F1 %.3f is not above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
-	}
-}
-
-// TestStanceAccuracyHeldOut is the same comparison on the held-out
-// development articles (testdata/articles, labelled independently of the
-// catalog and the lexicons): issue 3 asks for stance macro-F1 >= 0.65 on
-// text the lexicons were not written from.
-func TestStanceAccuracyHeldOut(t *testing.T) {
-	r := evalSet(t, "../../testdata/articles.gold.yaml", "../../testdata/articles")
-	b := evalSetWith(t, "../../testdata/articles.gold.yaml", "../../testdata/articles", baselineFramer(t))
-	fmt.Printf("stance on held-out articles: accuracy %.3f, macro-F1 %.3f over %d correctly found points\n",
-		r.StanceAccuracy, r.StanceMacroF1, r.StanceTotal)
-	fmt.Printf("stance on held-out articles, baseline (general sentiment lexicon): accuracy %.3f, macro-F1 %.3f over %d points\n",
-		b.StanceAccuracy, b.StanceMacroF1, b.StanceTotal)
-	t.Logf("confusion gold -> tool: %s", confusion(r))
-	t.Logf("baseline confusion gold -> tool: %s", confusion(b))
-	if r.StanceTotal == 0 {
-		t.Fatal("the catalog finds none of the held-out gold points: no stance to judge")
-	}
-	if r.StanceMacroF1 < 0.65 {
-		t.Errorf("stance macro-F1 %.3f on held-out articles, want at least 0.65\n%s", r.StanceMacroF1, describe(r))
-	}
-	if r.StanceMacroF1 < b.StanceMacroF1+0.1 {
-		t.Errorf("stance macro-F1 %.3f is not well above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
-	}
-}
-
-// TestStanceAccuracyHeldOut2 is the stance comparison on the second
-// held-out set (testdata/heldout2: wire copy, live blogs, HTML and
-// Markdown pages, three opinion pieces and Q&A explainers, labelled by one
-// coder who never saw the lexicons). The files are read as the CLI reads
-// them (textin: HTML and Markdown reduced to their article text).
-func TestStanceAccuracyHeldOut2(t *testing.T) {
-	gold, dir := "../../testdata/heldout2.gold.yaml", "../../testdata/heldout2"
-	r := evalSetText(t, gold, dir, testFramer(t))
-	b := evalSetText(t, gold, dir, baselineFramer(t))
-	fmt.Printf("stance on heldout2: accuracy %.3f, macro-F1 %.3f over %d correctly found points\n",
-		r.StanceAccuracy, r.StanceMacroF1, r.StanceTotal)
-	fmt.Printf("stance on heldout2, baseline (general sentiment lexicon): accuracy %.3f, macro-F1 %.3f over %d points\n",
-		b.StanceAccuracy, b.StanceMacroF1, b.StanceTotal)
-	t.Logf("confusion gold -> tool: %s", confusion(r))
-	t.Logf("baseline confusion gold -> tool: %s", confusion(b))
-	if r.StanceTotal == 0 {
-		t.Fatal("the catalog finds none of the heldout2 gold points: no stance to judge")
-	}
-	if r.StanceMacroF1 < 0.65 {
-		t.Errorf("stance macro-F1 %.3f on heldout2, want at least 0.65\n%s", r.StanceMacroF1, describe(r))
-	}
-	if r.StanceMacroF1 < b.StanceMacroF1+0.1 {
-		t.Errorf("stance macro-F1 %.3f is not well above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
-	}
-}
-
-// evalSetText is evalSetWith reading each file with textin, as the CLI
-// does.
-func evalSetText(t *testing.T, goldPath, dir string, framer Framer) *eval.Result {
-	t.Helper()
-	g, err := eval.LoadGold(goldPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(cat, framer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := s.NewWorker()
-	var arts []report.Article
-	for _, l := range g.Labels {
-		tx, err := textin.Load(filepath.Join(dir, l.File), textin.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, w.Score(l.File, tx.Body))
-	}
-	return eval.Compare(g, arts)
-}
-
 // confusion renders a stance confusion matrix, gold stance -> tool counts.
 func confusion(r *eval.Result) string {
 	var b strings.Builder
@@ -262,90 +171,4 @@ func confusion(r *eval.Result) string {
 		b.WriteString("} ")
 	}
 	return b.String()
-}
-
-// TestStanceAccuracyHeldOut3 is the stance comparison on the third
-// held-out set (testdata/heldout3: six opinion and analysis pieces written
-// with irony, rhetorical questions and rebuttals, wire copy, explainers,
-// a full text of the points and six controls, labelled by one coder who
-// never saw the tool). The opinion-piece rules and the lexicon's
-// rhetoric were developed on its errors, so the bar is issue 3's (0.65
-// and well above the baseline), not the figure reached.
-func TestStanceAccuracyHeldOut3(t *testing.T) {
-	gold, dir := "../../testdata/heldout3.gold.yaml", "../../testdata/heldout3"
-	r := evalSetText(t, gold, dir, testFramer(t))
-	b := evalSetText(t, gold, dir, baselineFramer(t))
-	fmt.Printf("stance on heldout3: accuracy %.3f, macro-F1 %.3f over %d correctly found points\n",
-		r.StanceAccuracy, r.StanceMacroF1, r.StanceTotal)
-	fmt.Printf("stance on heldout3, baseline (general sentiment lexicon): accuracy %.3f, macro-F1 %.3f over %d points\n",
-		b.StanceAccuracy, b.StanceMacroF1, b.StanceTotal)
-	t.Logf("confusion gold -> tool: %s", confusion(r))
-	t.Logf("baseline confusion gold -> tool: %s", confusion(b))
-	if r.StanceTotal == 0 {
-		t.Fatal("the catalog finds none of the heldout3 gold points: no stance to judge")
-	}
-	if r.StanceMacroF1 < 0.65 {
-		t.Errorf("stance macro-F1 %.3f on heldout3, want at least 0.65\n%s", r.StanceMacroF1, describe(r))
-	}
-	if r.StanceMacroF1 < b.StanceMacroF1+0.1 {
-		t.Errorf("stance macro-F1 %.3f is not well above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
-	}
-}
-
-// TestHeldOut4 measures the fourth held-out set (testdata/heldout4), kept
-// back until the catalog and lexicons were final. Its first measurement
-// (point F1 0.933, plan context 23/24, stance macro-F1 0.644) is the honest
-// figure for unseen articles. A change it prompted (stated points count
-// towards plan context, context.points) was switched off again after
-// heldout5 showed it puts a control in context; the cue lexicon was then
-// extended from its errors, so its stance figure is no longer unseen. It fails on what
-// unseen articles must never see (a control put in plan context, point F1
-// below 0.85, stances no better than a general sentiment lexicon); the
-// stance target of 0.65 is printed, not enforced, because tuning to reach
-// it here would spend the last unseen set.
-func TestHeldOut4(t *testing.T) {
-	gold, dir := "../../testdata/heldout4.gold.yaml", "../../testdata/heldout4"
-	r := evalSetText(t, gold, dir, testFramer(t))
-	b := evalSetText(t, gold, dir, baselineFramer(t))
-	fmt.Printf("heldout4 (final, unseen): point F1 %.3f (P %.3f R %.3f), plan context %d/%d; stance accuracy %.3f, macro-F1 %.3f (target 0.65); baseline stance accuracy %.3f, macro-F1 %.3f\n",
-		r.Points.F1, r.Points.Precision, r.Points.Recall, r.ContextCorrect, r.Articles,
-		r.StanceAccuracy, r.StanceMacroF1, b.StanceAccuracy, b.StanceMacroF1)
-	t.Log(describe(r))
-	for _, d := range r.Diffs {
-		if !d.ContextGold && d.ContextTool {
-			t.Errorf("%s: a control article was put in plan context", d.File)
-		}
-	}
-	if r.Points.F1 < 0.85 {
-		t.Errorf("point F1 %.3f on heldout4, want at least 0.85", r.Points.F1)
-	}
-	if r.StanceMacroF1 < b.StanceMacroF1+0.1 {
-		t.Errorf("stance macro-F1 %.3f is not well above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
-	}
-}
-
-// TestHeldOut5 measures the fifth held-out set (testdata/heldout5: 12
-// articles, 3 of them controls), written last by a coder who saw neither
-// rules nor lexicons. First measurement: point F1 0.943 with one control in
-// plan context, which turned context.points off; with it off, point F1
-// 0.990 (P 0.98, R 1.0), plan context 12/12, stance macro-F1 0.750.
-func TestHeldOut5(t *testing.T) {
-	gold, dir := "../../testdata/heldout5.gold.yaml", "../../testdata/heldout5"
-	r := evalSetText(t, gold, dir, testFramer(t))
-	b := evalSetText(t, gold, dir, baselineFramer(t))
-	fmt.Printf("heldout5 (last, unseen): point F1 %.3f (P %.3f R %.3f), plan context %d/%d; stance accuracy %.3f, macro-F1 %.3f; baseline stance accuracy %.3f, macro-F1 %.3f\n",
-		r.Points.F1, r.Points.Precision, r.Points.Recall, r.ContextCorrect, r.Articles,
-		r.StanceAccuracy, r.StanceMacroF1, b.StanceAccuracy, b.StanceMacroF1)
-	t.Log(describe(r))
-	for _, d := range r.Diffs {
-		if d.ContextGold != d.ContextTool {
-			t.Errorf("%s: plan context %v, gold %v", d.File, d.ContextTool, d.ContextGold)
-		}
-	}
-	if r.Points.F1 < 0.85 {
-		t.Errorf("point F1 %.3f on heldout5, want at least 0.85", r.Points.F1)
-	}
-	if r.StanceMacroF1 < 0.65 || r.StanceMacroF1 < b.StanceMacroF1+0.1 {
-		t.Errorf("stance macro-F1 %.3f on heldout5, want at least 0.65 and well above the baseline's %.3f", r.StanceMacroF1, b.StanceMacroF1)
-	}
 }
