@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"github.com/plancheck/plancheck/internal/golden"
 	"strings"
 	"testing"
 
@@ -54,7 +55,7 @@ func TestEvalGolden(t *testing.T) {
 	if errOut.Len() != 0 {
 		t.Errorf("stderr %q", errOut)
 	}
-	golden(t, "eval-lake.golden", out.String())
+	golden.Check(t, "eval-lake.golden", out.String())
 }
 
 func TestEvalJSONAndWarnings(t *testing.T) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"github.com/plancheck/plancheck/internal/golden"
 	"strings"
 	"testing"
 
@@ -54,7 +55,7 @@ func TestExplainGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, tc.name, out.String())
+		golden.Check(t, tc.name, out.String())
 	}
 }
 
@@ -71,7 +72,7 @@ Dams are a worry too, and consent is hard to get.
 	if err := runExplain(&ExplainOptions{IO: ios, Path: p, Sources: Sources{Catalog: lakeCatalog}, Point: 5, Format: "text", MaxBytes: 1 << 20}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "explain-point.golden", strings.ReplaceAll(out.String(), dir, "DIR"))
+	golden.Check(t, "explain-point.golden", strings.ReplaceAll(out.String(), dir, "DIR"))
 
 	out.Reset()
 	err := runExplain(&ExplainOptions{IO: ios, Path: p, Sources: Sources{Catalog: lakeCatalog}, Point: 9, Format: "text", MaxBytes: 1 << 20})

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,19 +8,6 @@ import (
 
 	"github.com/plancheck/plancheck/internal/iostreams"
 )
-
-func init() {
-	// Golden files are rewritten with go test ./internal/cli -update (the
-	// flag may already be defined by another test file of the package).
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // Paths of the shared test data, from internal/cli.
 const (
@@ -43,25 +29,6 @@ func runCLI(t *testing.T, dir string, args ...string) (stdout, stderr string, co
 	ios, _, out, errOut := iostreams.Test()
 	code = Run(ios, args)
 	return out.String(), errOut.String(), code
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if updating() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }
 
 // writeFile writes content to name under dir and returns its path.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/plancheck/plancheck/internal/golden"
 	"testing"
 )
 
@@ -19,7 +20,7 @@ func TestSeedsGolden(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			golden(t, f.file, out)
+			golden.Check(t, f.file, out)
 		})
 	}
 }

@@ -4,40 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"github.com/plancheck/plancheck/internal/golden"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/plancheck/plancheck/internal/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/diff -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run with -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
-}
 
 func mustCompare(t *testing.T, base, head *report.Report) *Changes {
 	t.Helper()
@@ -88,7 +62,7 @@ func TestGolden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				c := comparePair(t, p.pair)
 				c.Base.Name, c.Head.Name = "base.json", "head.json"
-				golden(t, name, render(t, f.format, c, f.opts))
+				golden.Check(t, name, render(t, f.format, c, f.opts))
 			})
 		}
 	}
@@ -102,7 +76,7 @@ func TestCatalogMismatch(t *testing.T) {
 	if !errors.As(err, &me) {
 		t.Fatalf("err = %v, want a CatalogMismatchError", err)
 	}
-	golden(t, "mismatch.error.golden", err.Error()+"\n")
+	golden.Check(t, "mismatch.error.golden", err.Error()+"\n")
 	for _, want := range []string{"sha256:0f3a9c1d2e4b", "sha256:99aa", "us-28-point-plan-2025"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not name %s", err, want)

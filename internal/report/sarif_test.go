@@ -3,13 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/plancheck/plancheck/internal/golden"
 	"math"
 	"strings"
 	"testing"
 )
 
 func TestSARIFGolden(t *testing.T) {
-	golden(t, "report.sarif.golden", render(t, "sarif", Options{}, testReport()))
+	golden.Check(t, "report.sarif.golden", render(t, "sarif", Options{}, testReport()))
 }
 
 // sarifLog is the part of a SARIF log the tests look at.
