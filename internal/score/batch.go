@@ -48,9 +48,16 @@ func (s *Scorer) Run(ctx context.Context, paths []string, opts BatchOptions, emi
 		seq int
 		art *report.Article
 	}
-	window := make(chan struct{}, workers*8)
-	jobs := make(chan job, workers)
-	results := make(chan result, workers)
+	// At most inFlight articles are read, scored or waiting to be emitted
+	// in order. The results channel holds them all, so that a worker
+	// never waits for the emitter (printing a table takes longer than
+	// scoring most articles), and the window is wide enough that one
+	// long article does not starve the other workers of jobs while the
+	// results behind it queue up.
+	inFlight := workers * 64
+	window := make(chan struct{}, inFlight)
+	jobs := make(chan job, inFlight)
+	results := make(chan result, inFlight)
 
 	go func() {
 		defer close(jobs)
