@@ -552,7 +552,7 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 			numWord = false
 		case c0 == 'a':
 			numWord = true
-		case wl <= 16 && c0 >= 'a' && c0 <= 'z' && numStarts[c0-'a'][second(b1)]:
+		case wl <= 16 && c0 >= 'a' && c0 <= 'z' && numStarts[c0-'a'][second(b1)] && mayBeNumberWord(b[:n]):
 			numWord = a.numberWord(sn, text, wordEnd, i, e, numWord)
 		default:
 			numWord = false
@@ -638,6 +638,44 @@ var numStarts = func() (t [26][27]bool) {
 	}
 	return t
 }()
+
+// numKeys[a][b] lists the prefixes that a word starting with the letters
+// a, b (b as numStarts has it) must have to normalize to a number word:
+// each number word's first safeLen bytes, which normalization keeps. Most
+// words that share a number word's first two letters ("the", "for",
+// "military") do not, and are not looked up.
+var numKeys = func() (t [26][27][]string) {
+	add := func(w string) {
+		k := w[:safeLen(w)]
+		var b byte
+		if len(w) > 1 {
+			b = w[1]
+		}
+		t[w[0]-'a'][second(b)] = append(t[w[0]-'a'][second(b)], k)
+	}
+	for w := range units {
+		add(w)
+	}
+	for w := range scales {
+		add(w)
+	}
+	return t
+}()
+
+// mayBeNumberWord reports whether the lower-case word w (its first maxKey
+// bytes), which numStarts lets through, starts with one of numKeys.
+func mayBeNumberWord(w []byte) bool {
+	var b byte
+	if len(w) > 1 {
+		b = w[1]
+	}
+	for _, k := range numKeys[w[0]-'a'][second(b)] {
+		if len(w) >= len(k) && string(w[:len(k)]) == k {
+			return true
+		}
+	}
+	return false
+}
 
 // second maps the second letter of a word to numWordLens' column (26 for
 // a one-letter word or a non-letter, which no number word has).
