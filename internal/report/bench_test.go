@@ -2,13 +2,21 @@ package report
 
 import (
 	"io"
+	"os"
 	"testing"
 )
 
-// BenchmarkPrinters prints the test report's articles in each format, as
-// a batch prints them one by one.
+// BenchmarkPrinters prints the seeds' report (the cli package's golden
+// JSON) in each format, article by article as a batch prints them.
 func BenchmarkPrinters(b *testing.B) {
-	r := testReport()
+	data, err := os.ReadFile("../cli/testdata/seeds.json.golden")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := ParseJSON(data)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, format := range []string{"table", "jsonl", "json"} {
 		b.Run(format, func(b *testing.B) {
 			p, err := NewPrinter(format, io.Discard, Options{})
