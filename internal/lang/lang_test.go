@@ -83,3 +83,17 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(text)
 	}
 }
+
+// Detect decides early on text that is plainly English, and only then: a
+// few English words before another language do not decide it.
+func TestDetectEarlyOnlyWhenClear(t *testing.T) {
+	english := strings.Repeat("The plan would cap the army and bar NATO membership for Ukraine. ", 20)
+	if got := Detect(english); got.Code != "en" {
+		t.Errorf("English: got %s", got.Code)
+	}
+	// A German text with an English headline of a few words.
+	german := "Peace plan for Ukraine. " + strings.Repeat("Der Entwurf sieht vor, dass die Ukraine ihre Armee begrenzt und auf einen Beitritt zur NATO verzichtet. ", 20)
+	if got := Detect(german); got.Code != "de" {
+		t.Errorf("German with an English headline: got %s", got.Code)
+	}
+}
