@@ -419,6 +419,12 @@ type wordStartSeen struct {
 	anyAfterSet bool
 }
 
+// wordByte is asciiWord over all byte values (false from 0x80 up).
+var wordByte = func() (t [256]bool) {
+	copy(t[:], asciiWord[:])
+	return t
+}()
+
 var asciiWord = func() (t [128]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
@@ -503,7 +509,7 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		prevWord = true
 		e := i
 		var b [maxKey]byte
-		for e < len(text) && text[e] < utf8.RuneSelf && asciiWord[text[e]] {
+		for e < len(text) && wordByte[text[e]] {
 			if e-i < maxKey {
 				b[e-i] = lowerASCII(text[e])
 			}
@@ -511,6 +517,10 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		}
 		n := min(e-i, maxKey)
 		c0 := b[0]
+		var b1 byte
+		if n > 1 {
+			b1 = b[1]
+		}
 		sn.first[c0] = true
 		if e < len(text) && (text[e] >= utf8.RuneSelf && wordGoesOn(text, e) || innerPunct(text, e)) && e-i < maxKey && !possessiveAt(text, e) {
 			// The word goes on past punctuation or non-ASCII bytes (U.S,
@@ -524,10 +534,6 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 			// It may also be a number word once joined or folded: t.en,
 			// tw-elve, tén.
 			a.joinedNumberWord(sn, text, i)
-		}
-		var b1 byte
-		if n > 1 {
-			b1 = b[1]
 		}
 		if set.keyFirst2[c0][b1>>6]&(1<<(b1&63)) != 0 {
 			h := uint64(fnvOffset)
@@ -552,7 +558,7 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 			numWord = false
 		case c0 == 'a':
 			numWord = true
-		case wl <= 16 && c0 >= 'a' && c0 <= 'z' && numStarts[c0-'a'][second(b1)] && mayBeNumberWord(b[:n]):
+		case wl <= 16 && c0 >= 'a' && c0 <= 'z' && numStarts[c0-'a'][second(b1)] && mayBeNumberWord(text[i:i+n]):
 			numWord = a.numberWord(sn, text, wordEnd, i, e, numWord)
 		default:
 			numWord = false
@@ -644,14 +650,23 @@ var numStarts = func() (t [26][27]bool) {
 // each number word's first safeLen bytes, which normalization keeps. Most
 // words that share a number word's first two letters ("the", "for",
 // "military") do not, and are not looked up.
-var numKeys = func() (t [26][27][]string) {
+//
+// A number word ending in "ty" (twenty ... ninety) is its own key: the
+// stemmer turns a final consonant-y into i, so a word normalizes to one
+// only when it is one (or is one with a suffix the stemmer drops, the
+// stemmer's replacements never ending in y), and "for", "force" and
+// "foreign" need not be looked up for "forty".
+var numKeys = func() (t [26][27][]numKey) {
 	add := func(w string) {
 		k := w[:safeLen(w)]
+		if strings.HasSuffix(w, "ty") {
+			k = w
+		}
 		var b byte
 		if len(w) > 1 {
 			b = w[1]
 		}
-		t[w[0]-'a'][second(b)] = append(t[w[0]-'a'][second(b)], k)
+		t[w[0]-'a'][second(b)] = append(t[w[0]-'a'][second(b)], numKey{k, len(w)})
 	}
 	for w := range units {
 		add(w)
@@ -662,15 +677,22 @@ var numKeys = func() (t [26][27][]string) {
 	return t
 }()
 
-// mayBeNumberWord reports whether the lower-case word w (its first maxKey
-// bytes), which numStarts lets through, starts with one of numKeys.
-func mayBeNumberWord(w []byte) bool {
+type numKey struct {
+	prefix  string
+	wordLen int // of the number word
+}
+
+// mayBeNumberWord reports whether the word w (its first maxKey bytes, in
+// any case), which numStarts lets through, starts with one of numKeys.
+func mayBeNumberWord(w string) bool {
 	var b byte
 	if len(w) > 1 {
-		b = w[1]
+		b = lowerASCII(w[1])
 	}
-	for _, k := range numKeys[w[0]-'a'][second(b)] {
-		if len(w) >= len(k) && string(w[:len(k)]) == k {
+	for _, k := range numKeys[lowerASCII(w[0])-'a'][second(b)] {
+		// A word of two letters or fewer is kept whole ("on" is not
+		// "one").
+		if len(w) >= len(k.prefix) && (len(w) > 2 || len(w) == k.wordLen) && strings.EqualFold(w[:len(k.prefix)], k.prefix) {
 			return true
 		}
 	}

@@ -163,3 +163,73 @@ func TestPossibleNumbers(t *testing.T) {
 		t.Errorf("Possible keeps numbers the text does not have: %v", possible)
 	}
 }
+
+// TestNumberWordGate: every word that normalizes to a number word passes
+// mayBeNumberWord, which spares the number-word lookup for the others:
+// the gate words, and every number word with each suffix the stemmer
+// knows, whole and without its last letter or two ("twent" + "ies").
+func TestNumberWordGate(t *testing.T) {
+	a := NewAnalyzer()
+	words := gateWords(t)
+	suffixes := []string{"", "s", "es", "ies", "ied", "ed", "ing", "ingly", "edly", "ly", "y", "ment", "ness", "ful", "ous",
+		"ive", "able", "ance", "ence", "al", "ism", "ist", "iti", "e", "eed", "er", "ion", "li", "ation", "ational", "ize", "ise"}
+	for _, m := range []map[string]int64{units} {
+		for w := range m {
+			for _, cut := range []int{0, 1, 2} {
+				if cut < len(w) {
+					for _, s := range suffixes {
+						words = append(words, w[:len(w)-cut]+s)
+					}
+				}
+			}
+		}
+	}
+	for w := range scales {
+		for _, s := range suffixes {
+			words = append(words, w+s, w[:len(w)-1]+s)
+		}
+	}
+	checked := 0
+	for _, w := range words {
+		if w == "" || len(w) > 16 || !wordByte[w[0]] || w[0] < 'a' || w[0] > 'z' {
+			continue
+		}
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			ascii = ascii && wordByte[w[i]]
+		}
+		if !ascii {
+			continue
+		}
+		st := a.norm.Word(w)
+		_, u := units[st]
+		_, sc := scales[st]
+		_, uw := units[w]
+		_, sw := scales[w]
+		if !u && !sc && !uw && !sw {
+			continue
+		}
+		checked++
+		var b byte
+		if len(w) > 1 {
+			b = w[1]
+		}
+		if !numStarts[w[0]-'a'][second(b)] || !mayBeNumberWord(w[:min(len(w), maxKey)]) {
+			t.Errorf("%q normalizes to the number word %q but the gate stops it", w, st)
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d number words checked", checked)
+	}
+	// And it stops the common words that share a number word's first
+	// letters.
+	for _, w := range []string{"on", "for", "force", "the", "that", "military", "thirds"} {
+		var b byte
+		if len(w) > 1 {
+			b = w[1]
+		}
+		if numStarts[w[0]-'a'][second(b)] && mayBeNumberWord(w) {
+			t.Errorf("%q passes the number-word gate", w)
+		}
+	}
+}
