@@ -741,12 +741,16 @@ func (a *Analyzer) joinedNumberWord(sn *wordStartSeen, text string, i int) {
 	}
 	var buf [17]byte
 	lw := buf[:0]
+	// The tokenizer may end the joined word at any joiner ("t.en.00" is
+	// "ten" then "0"), so the word so far is checked at each one, and at
+	// the end.
 	for k := i; k < len(text) && len(lw) < len(buf); k++ {
 		c := text[k]
 		switch {
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(text[k:])
 			if r == '\u2019' && k+size < len(text) && isWordAt(text, k+size, len(text)) {
+				a.noteNumberWord(sn, lw)
 				k += size - 1 // a curly apostrophe joins, like '
 				continue
 			}
@@ -761,16 +765,24 @@ func (a *Analyzer) joinedNumberWord(sn *wordStartSeen, text string, i int) {
 		case asciiWord[c]:
 			lw = append(lw, lowerASCII(c))
 		case (c == '.' || c == '-' || c == '\'') && k+1 < len(text) && (text[k+1] >= utf8.RuneSelf || asciiWord[text[k+1]]):
-			// joined
+			a.noteNumberWord(sn, lw) // joined, or the word ends here
 		default:
 			k = len(text)
 		}
 	}
-	if len(lw) == 0 || len(lw) >= len(buf) {
+	if len(lw) < len(buf) {
+		a.noteNumberWord(sn, lw)
+	}
+}
+
+// noteNumberWord notes the number the lower-case word lw is, as a unit
+// or scale word or by its stem, if any.
+func (a *Analyzer) noteNumberWord(sn *wordStartSeen, lw []byte) {
+	if len(lw) == 0 {
 		return
 	}
-	if _, ok := units[string(lw)]; ok {
-		sn.unit[units[string(lw)]] = true
+	if v, ok := units[string(lw)]; ok {
+		sn.unit[v] = true
 		return
 	}
 	if _, ok := scales[string(lw)]; ok {
