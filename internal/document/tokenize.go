@@ -226,6 +226,11 @@ func (a *Analyzer) emitWord(out []Token, text string, i, j int, lower []byte, se
 		return append(out, t)
 	}
 	t.Norm = a.norm.WordBytes(lower)
+	if t.Norm == "" {
+		// A "word" of combining marks only, which accent folding
+		// removes: nothing to match.
+		return out
+	}
 	return append(out, t)
 }
 
