@@ -555,6 +555,12 @@ func (a *Analyzer) possibleIn(text string, set *WordSet, possible []bool) {
 		switch wl := e - i; {
 		case isDigit(c0):
 			sn.digitWord(text, i)
+			if e < len(text) && text[e] >= utf8.RuneSelf && wordGoesOn(text, e) {
+				// Digits running into a non-ASCII letter or mark ("0̣0"):
+				// the tokenizer reads one word, which folding may make a
+				// number of other digits. Rare: any number may be there.
+				sn.anyNumber = true
+			}
 			numWord = false
 		case c0 == 'a':
 			numWord = true

@@ -137,7 +137,7 @@ func TestPossibleNumbers(t *testing.T) {
 		"028 points", "in 1990s", "eight and twenty", "U.S. Twenty eight. B.N. 600 000 1.3 million",
 		"twenty\u2010eight", "TWENTY-EIGHT", "a hundred", "hundred", "thousand-strong", "2bn", "3 tn",
 		"tens", "hundreds of thousands", "twenty anded eight", "aing hundred", "nines", "sixes and sevens",
-		"Geneva and t.en 000", "t.en.00", "t.en.000000000000000000", "tén days", "tw-elve", "t.w.o", "a.hundred", "Twenty\"eight", "twenty \u2014 eight", "twenty/eight",
+		"Geneva and t.en 000", "t.en.00", "t.en.000000000000000000", "0\u03230", "tén days", "tw-elve", "t.w.o", "a.hundred", "Twenty\"eight", "twenty \u2014 eight", "twenty/eight",
 	} {
 		d := a.Analyze("n.txt", text)
 		var norms []string
