@@ -784,23 +784,33 @@ func (a *Analyzer) joinedNumberWord(sn *wordStartSeen, text string, i int) {
 // noteNumberWord notes the number the lower-case word lw is, as a unit
 // or scale word or by its stem, if any.
 func (a *Analyzer) noteNumberWord(sn *wordStartSeen, lw []byte) {
+	switch unit, isUnit, isScale := a.numberWordOf(lw); {
+	case isUnit:
+		sn.unit[unit] = true
+	case isScale:
+		sn.anyNumber = true
+	}
+}
+
+// numberWordOf says what the lower-case word lw is to the tokenizer: a
+// unit word (and its value), a scale word, or neither, by itself or by
+// its stem ("tens" -> "ten").
+func (a *Analyzer) numberWordOf(lw []byte) (unit int64, isUnit, isScale bool) {
 	if len(lw) == 0 {
-		return
+		return 0, false, false
 	}
 	if v, ok := units[string(lw)]; ok {
-		sn.unit[v] = true
-		return
+		return v, true, false
 	}
 	if _, ok := scales[string(lw)]; ok {
-		sn.anyNumber = true
-		return
+		return 0, false, true
 	}
 	st := a.norm.WordBytes(lw)
 	if v, ok := units[st]; ok {
-		sn.unit[v] = true
-	} else if _, ok := scales[st]; ok {
-		sn.anyNumber = true
+		return v, true, false
 	}
+	_, ok := scales[st]
+	return 0, false, ok
 }
 
 // anyNumStart reports whether some number word starts with the letter c.
@@ -826,14 +836,7 @@ func (a *Analyzer) numberWord(sn *wordStartSeen, text string, prevEnd, i, e int,
 	for k := range lw {
 		lw[k] = lowerASCII(text[i+k])
 	}
-	unit, okU := units[string(lw)]
-	scale, okS := scales[string(lw)]
-	if !okU && !okS {
-		st := a.norm.WordBytes(lw)
-		unit, okU = units[st]
-		scale, okS = scales[st]
-	}
-	_ = scale
+	unit, okU, okS := a.numberWordOf(lw)
 	switch {
 	case okU:
 		sn.unit[unit] = true
