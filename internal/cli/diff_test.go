@@ -239,13 +239,7 @@ func TestDiffFlags(t *testing.T) {
 		{[]string{"a.json", "b.json", "--fail-on", "new,LOST", "-f", "github", "-o", "x"}, ""},
 	}
 	for _, tt := range tests {
-		ios, _, _, _ := iostreams.Test()
-		var got *DiffOptions
-		cmd := NewCmdDiff(ios, func(o *DiffOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(ios.Out)
-		cmd.SetErr(ios.ErrOut)
-		err := cmd.Execute()
+		got, err := parseArgs(NewCmdDiff, tt.args)
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)

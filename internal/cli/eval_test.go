@@ -26,13 +26,7 @@ func TestEvalFlags(t *testing.T) {
 		{[]string{"--gold", "g.yaml", "x", "--format", "csv"}, "--format must be table or json", nil},
 		{[]string{"--gold", "g.yaml", "x", "-j", "-1"}, "-j must be 1 or more", nil},
 	} {
-		ios, _, _, _ := iostreams.Test()
-		var got *EvalOptions
-		cmd := NewCmdEval(ios, func(o *EvalOptions) error { got = o; return nil })
-		cmd.SetArgs(tc.args)
-		cmd.SetOut(ios.Out)
-		cmd.SetErr(ios.ErrOut)
-		err := cmd.Execute()
+		got, err := parseArgs(NewCmdEval, tc.args)
 		if tc.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("%v: error %v, want %q", tc.args, err, tc.wantErr)

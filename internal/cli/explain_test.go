@@ -26,13 +26,7 @@ func TestExplainFlags(t *testing.T) {
 		{[]string{"a.txt", "--point", "-2"}, "--point must be a point number", nil},
 		{[]string{"a.txt", "--point", "x"}, "invalid argument", nil},
 	} {
-		ios, _, _, _ := iostreams.Test()
-		var got *ExplainOptions
-		cmd := NewCmdExplain(ios, func(o *ExplainOptions) error { got = o; return nil })
-		cmd.SetArgs(tc.args)
-		cmd.SetOut(ios.Out)
-		cmd.SetErr(ios.ErrOut)
-		err := cmd.Execute()
+		got, err := parseArgs(NewCmdExplain, tc.args)
 		if tc.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("%v: error %v, want %q", tc.args, err, tc.wantErr)

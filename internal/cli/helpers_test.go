@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/plancheck/plancheck/internal/iostreams"
 )
 
@@ -51,4 +53,17 @@ func mustContain(t *testing.T, what, s string, subs ...string) {
 			t.Errorf("%s lacks %q:\n%s", what, sub, s)
 		}
 	}
+}
+
+// parseArgs runs the command newCmd builds with args on test streams and
+// returns the options its run function was given (nil when the flags or
+// arguments were refused) and Execute's error.
+func parseArgs[O any](newCmd func(*iostreams.IOStreams, func(*O) error) *cobra.Command, args []string) (*O, error) {
+	ios, _, _, _ := iostreams.Test()
+	var got *O
+	cmd := newCmd(ios, func(o *O) error { got = o; return nil })
+	cmd.SetArgs(args)
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.ErrOut)
+	return got, cmd.Execute()
 }
