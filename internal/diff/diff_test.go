@@ -246,8 +246,8 @@ func TestTableWidthAndColor(t *testing.T) {
 		t.Error("escape codes without Color")
 	}
 	color := render(t, "table", c, Options{Color: true})
-	if stripANSI(color) != plain {
-		t.Errorf("colour changes more than escape codes:\n%s", stripANSI(color))
+	if golden.StripANSI(color) != plain {
+		t.Errorf("colour changes more than escape codes:\n%s", golden.StripANSI(color))
 	}
 	for _, width := range []int{60, 80, 100, 140} {
 		out := render(t, "table", c, Options{Width: width})
@@ -258,22 +258,6 @@ func TestTableWidthAndColor(t *testing.T) {
 			}
 		}
 	}
-}
-
-func stripANSI(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
-			i = j
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 func TestUnknownFormat(t *testing.T) {

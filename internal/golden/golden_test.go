@@ -44,3 +44,15 @@ func TestCheck(t *testing.T) {
 		t.Error("a missing golden file passed")
 	}
 }
+
+func TestStripANSI(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                         "plain",
+		"\x1b[31mcritical\x1b[0m":       "critical",
+		"a \x1b[1;2mbold\x1b[0m b\x1b[": "a bold b", // an unfinished escape at the end goes too
+	} {
+		if got := StripANSI(in); got != want {
+			t.Errorf("StripANSI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

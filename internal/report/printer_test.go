@@ -174,25 +174,9 @@ func TestTableColor(t *testing.T) {
 		}
 	}
 	// Colour changes nothing but the escape codes.
-	if stripANSI(color) != plain {
-		t.Errorf("table with colour, escapes removed, differs from the plain table:\n%s", stripANSI(color))
+	if golden.StripANSI(color) != plain {
+		t.Errorf("table with colour, escapes removed, differs from the plain table:\n%s", golden.StripANSI(color))
 	}
-}
-
-func stripANSI(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
-			i = j
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 func TestTableWidth(t *testing.T) {
