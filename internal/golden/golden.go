@@ -1,7 +1,9 @@
-// Package golden compares test output with golden files under a package's
-// testdata/ folder, and rewrites them when the tests run with -update:
-// go test ./internal/cli ./internal/report ./internal/diff -update (only
-// packages whose tests import golden know the flag). Tests only.
+// Package golden holds test helpers for printed output: Check compares
+// output with golden files under a package's testdata/ folder and rewrites
+// them when the tests run with -update (go test ./internal/cli
+// ./internal/report ./internal/diff -update; only packages whose tests
+// import golden know the flag), and StripANSI removes colour codes.
+// Tests only.
 package golden
 
 import (

@@ -60,18 +60,7 @@ func (p *markdownPrinter) Article(a *Article) error {
 		p.printf("**Error:** %s\n", mdText(a.Error))
 		return p.flush()
 	}
-	ctx := "yes"
-	if !a.PlanContext {
-		ctx = "no"
-		if r := contextReason(a); r != "" {
-			ctx += " (" + mdText(r) + ")"
-		}
-	}
-	p.printf("Plan context: %s · coverage: %s", ctx, pct(a.Coverage))
-	if p.cat.Points > 0 {
-		p.printf(" (%d of %d points)", distinctPoints(a), p.cat.Points)
-	}
-	p.printf("\n\n")
+	p.printf("Plan context: %s\n\n", contextLine(a, p.cat, mdText))
 	if len(a.Mentions) == 0 {
 		p.printf("No mentions.\n")
 		return p.flush()

@@ -71,18 +71,7 @@ func (p *tablePrinter) Article(a *Article) error {
 		p.printf("  %s %s\n", p.style(ansiRed, "error:"), oneLine(a.Error))
 		return p.flush()
 	}
-	ctx := "yes"
-	if !a.PlanContext {
-		ctx = "no"
-		if r := contextReason(a); r != "" {
-			ctx += " (" + oneLine(r) + ")"
-		}
-	}
-	p.printf("  plan context: %s · coverage: %s", ctx, pct(a.Coverage))
-	if p.cat.Points > 0 {
-		p.printf(" (%d of %d points)", distinctPoints(a), p.cat.Points)
-	}
-	p.printf("\n")
+	p.printf("  plan context: %s\n", contextLine(a, p.cat, oneLine))
 	if len(a.Mentions) == 0 {
 		p.printf("  %s\n", p.style(ansiDim, "no mentions"))
 		return p.flush()

@@ -96,6 +96,24 @@ func distinctPoints(a *Article) int {
 
 // contextReason is the first reason given for a's plan-context decision,
 // or "".
+// contextLine is what the table and Markdown formats say after "plan
+// context:": yes, or no and why (the reason through esc), then the
+// coverage, with the points counted when the catalog numbers them.
+func contextLine(a *Article, cat Catalog, esc func(string) string) string {
+	ctx := "yes"
+	if !a.PlanContext {
+		ctx = "no"
+		if r := contextReason(a); r != "" {
+			ctx += " (" + esc(r) + ")"
+		}
+	}
+	line := ctx + " · coverage: " + pct(a.Coverage)
+	if cat.Points > 0 {
+		line += fmt.Sprintf(" (%d of %d points)", distinctPoints(a), cat.Points)
+	}
+	return line
+}
+
 func contextReason(a *Article) string {
 	if a.Context == nil || len(a.Context.Reasons) == 0 {
 		return ""
