@@ -96,4 +96,11 @@ func TestDetectEarlyOnlyWhenClear(t *testing.T) {
 	if got := Detect(german); got.Code != "de" {
 		t.Errorf("German with an English headline: got %s", got.Code)
 	}
+	// A bilingual opening (English and French sentences in turn) is not
+	// decided early; the French that follows decides it.
+	bilingual := strings.Repeat("The plan is for the army of the country. Le plan est pour l'armée du pays et de la région. ", 8) +
+		strings.Repeat("Le projet prévoit que l'Ukraine limite son armée et renonce à son adhésion à l'OTAN, selon les responsables de la région. ", 20)
+	if got := Detect(bilingual); got.Code != "fr" {
+		t.Errorf("bilingual opening, then French: got %s", got.Code)
+	}
 }
